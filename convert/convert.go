@@ -1,0 +1,218 @@
+package convert
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/tongwen/tongwen/internal/dict"
+	"golang.org/x/text/transform"
+)
+
+// Converter converts text with one OpenCC configuration. It is immutable
+// and safe for concurrent use; as a transform.Transformer it keeps no state
+// between calls.
+type Converter struct {
+	name  string
+	norm  []*dict.Table // normalization pre-pass, whole text
+	seg   *dict.Table   // segmentation; nil: the whole text is one segment
+	steps []*dict.Table // conversion chain, per segment
+
+	// normLeads are the first bytes of the characters the normalization
+	// pre-pass changes; normAlways is set when they are too many to scan for.
+	normLeads  []byte
+	normAlways bool
+}
+
+var _ transform.Transformer = (*Converter)(nil)
+
+type options struct {
+	tofu bool
+}
+
+// An Option changes how New builds a Converter.
+type Option func(*options)
+
+// WithoutTofuRisk leaves out the dictionaries OpenCC marks may_output_tofu:
+// targets that many fonts cannot display yet (CJK Extension B and later).
+// OpenCC's library includes them by default, as New does; OpenCC's
+// command-line tool leaves them out unless asked.
+func WithoutTofuRisk() Option { return func(o *options) { o.tofu = false } }
+
+// Configs returns the names of the configurations New accepts, sorted.
+func Configs() []string { return dict.Configs() }
+
+// New returns a Converter for an OpenCC configuration name such as "s2t" or
+// "s2twp" (a ".json" suffix is accepted too).
+func New(config string, opts ...Option) (*Converter, error) {
+	o := options{tofu: true}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	name := strings.TrimSuffix(config, ".json")
+	plan, ok := dict.PlanOf(name)
+	if !ok {
+		return nil, fmt.Errorf("convert: unknown configuration %q (known: %s)", config, strings.Join(Configs(), ", "))
+	}
+	c := &Converter{name: name}
+	load := func(steps []dict.Step) ([]*dict.Table, error) {
+		var out []*dict.Table
+		for _, s := range steps {
+			tn := s.Tofu
+			if !o.tofu {
+				tn = s.NoTofu
+			}
+			if tn == "" {
+				continue
+			}
+			t, err := dict.Load(tn)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, t)
+		}
+		return out, nil
+	}
+	var err error
+	if c.norm, err = load(plan.Normalization); err != nil {
+		return nil, err
+	}
+	if len(c.norm) > 1 {
+		// OpenCC's configs normalize in one step; positions in streamed
+		// text are mapped back through exactly one.
+		return nil, fmt.Errorf("convert: %s: more than one normalization step is not supported", name)
+	}
+	if c.steps, err = load(plan.Chain); err != nil {
+		return nil, err
+	}
+	if plan.Segmentation != "" {
+		if c.seg, err = dict.Load(plan.Segmentation); err != nil {
+			return nil, err
+		}
+	}
+	var leads [256]bool
+	for _, t := range c.norm {
+		for b, ok := range t.LeadBytes() {
+			leads[b] = leads[b] || ok
+		}
+	}
+	for b, ok := range leads {
+		if ok {
+			c.normLeads = append(c.normLeads, byte(b))
+		}
+	}
+	c.normAlways = len(c.normLeads) > 4 || (len(c.normLeads) > 0 && c.normLeads[0] < utf8.RuneSelf)
+	return c, nil
+}
+
+// Name returns the configuration name, such as "s2t".
+func (c *Converter) Name() string { return c.name }
+
+// Convert returns s converted.
+func (c *Converter) Convert(s string) string {
+	if s == "" {
+		return ""
+	}
+	out := c.Append(make([]byte, 0, len(s)+len(s)/8+8), unsafe.Slice(unsafe.StringData(s), len(s)))
+	return unsafe.String(unsafe.SliceData(out), len(out))
+}
+
+// Append appends the conversion of src to dst and returns the extended
+// buffer. With a dst of enough capacity it does not allocate.
+func (c *Converter) Append(dst, src []byte) []byte {
+	r := c.newRun(noLimit)
+	out, _ := r.prefix(dst, src, true)
+	r.release()
+	return out
+}
+
+// Reset implements transform.Transformer; a Converter has no state.
+func (c *Converter) Reset() {}
+
+// Transform implements transform.Transformer. It converts the longest
+// prefix of src whose output cannot depend on what follows (all of it at
+// EOF) and fits in dst; it never splits a UTF-8 sequence, an IDS, a
+// dictionary match, or a run that a later step could convert differently.
+func (c *Converter) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	r := c.newRun(len(dst))
+	out, n := r.prefix(dst[:0], src, atEOF)
+	full := r.full
+	r.release()
+	if n < len(src) {
+		if full || atEOF {
+			err = transform.ErrShortDst
+		} else {
+			err = transform.ErrShortSrc
+		}
+	}
+	return len(out), n, err
+}
+
+func (c *Converter) newRun(limit int) *run {
+	return &run{c: c, limit: limit, s: scratchPool.Get().(*scratch)}
+}
+
+func (r *run) release() {
+	scratchPool.Put(r.s)
+	r.s = nil
+}
+
+// prefix runs the normalization pre-pass where the text needs it, then the
+// conversion, and returns how much of src it consumed.
+func (r *run) prefix(dst, src []byte, final bool) ([]byte, int) {
+	if !r.c.needsNormalization(src) {
+		return r.convert(dst, src, final)
+	}
+	// Normalize, remembering where each unit of src went, so that what the
+	// conversion consumes can be mapped back to src.
+	marks := r.s.normMarks[:0]
+	norm, n, _ := walk(r.s.norm[:0], src, r.c.norm[0], final, noLimit, &marks)
+	r.s.norm, r.s.normMarks = norm, marks
+	final = final && n == len(src)
+	lim := len(norm)
+	for {
+		out, p := r.convert(dst, norm[:lim], final)
+		if q, ok := landing(marks, p); ok {
+			return out, q
+		}
+		// p falls inside one normalization replacement: convert less.
+		lim, final = 0, false
+		for _, m := range marks {
+			if m.out < p {
+				lim = m.out
+			}
+		}
+		if lim == 0 {
+			return dst, 0
+		}
+	}
+}
+
+// needsNormalization reports whether the pre-pass would change src.
+func (c *Converter) needsNormalization(src []byte) bool {
+	if len(c.norm) == 0 {
+		return false
+	}
+	if c.normAlways {
+		return true
+	}
+	for _, lead := range c.normLeads {
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], lead)
+			if j < 0 {
+				break
+			}
+			i += j
+			r, size := utf8.DecodeRune(src[i:])
+			for _, t := range c.norm {
+				if size > 1 && t.StartsKey(r) {
+					return true
+				}
+			}
+			i++
+		}
+	}
+	return false
+}

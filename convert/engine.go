@@ -1,0 +1,303 @@
+package convert
+
+import (
+	"sync"
+	"unicode/utf8"
+
+	"github.com/tongwen/tongwen/internal/dict"
+)
+
+// noLimit is the output limit of calls that may grow dst freely.
+const noLimit = int(^uint(0) >> 1)
+
+// mark is a walk position: where a walk over its input landed, and how
+// long its output was at that point.
+type mark struct{ in, out int }
+
+// walk converts s with one table the way OpenCC converts a segment with one
+// step: at each position the longest key wins and its first target is
+// written; where nothing matches, one unit (IDS or character) is copied.
+// It appends to dst and returns how much of s it consumed, stopping early
+// when the next decision could depend on bytes after s (only when final is
+// false) or when the output would pass limit bytes. When marks is not nil
+// every position the walk lands on is recorded, relative to len(dst) on
+// entry.
+func walk(dst, s []byte, t *dict.Table, final bool, limit int, marks *[]mark) ([]byte, int, bool) {
+	base := len(dst)
+	i := 0
+	full := false
+	for i < len(s) {
+		if marks != nil {
+			*marks = append(*marks, mark{i, len(dst) - base})
+		}
+		c := s[i]
+		if c < utf8.RuneSelf && !t.ASCIIStartsKey(c) {
+			// A run of ASCII that starts no key is copied as is.
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !t.ASCIIStartsKey(s[j]) && marks == nil {
+				j++
+			}
+			if len(dst)+j-i > limit {
+				j = i + limit - len(dst)
+				full = true
+				if j <= i {
+					break
+				}
+			}
+			dst = append(dst, s[i:j]...)
+			i = j
+			continue
+		}
+		n, m, more := t.Match(s[i:])
+		if more && !final {
+			break
+		}
+		if n > 0 {
+			v := t.Value(m)
+			if len(dst)+len(v) > limit {
+				full = true
+				break
+			}
+			dst = append(dst, v...)
+			i += n
+			continue
+		}
+		w := unitLen(s[i:], final)
+		if w == 0 {
+			break
+		}
+		if len(dst)+w > limit {
+			full = true
+			break
+		}
+		dst = append(dst, s[i:i+w]...)
+		i += w
+	}
+	if marks != nil && i == len(s) {
+		*marks = append(*marks, mark{i, len(dst) - base})
+	}
+	return dst, i, full
+}
+
+// scratch holds the buffers of one conversion call.
+type scratch struct {
+	norm      []byte
+	normMarks []mark
+	steps     [][]byte
+	marks     [][]mark
+	units     []int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// run is one call's conversion state.
+type run struct {
+	c     *Converter
+	limit int  // maximum output length, for Transform
+	full  bool // stopped because the output reached limit
+	s     *scratch
+}
+
+// convert converts the longest prefix of src (already normalized) that can
+// be decided: all of it when final is true, else up to the last position
+// where later input cannot change what comes before. It appends to dst and
+// returns the number of bytes of src consumed.
+func (r *run) convert(dst, src []byte, final bool) ([]byte, int) {
+	c := r.c
+	if c.seg == nil {
+		return r.segment(dst, src, final, true)
+	}
+	i, u := 0, 0
+	for i < len(src) {
+		if src[i] < utf8.RuneSelf && !c.seg.ASCIIStartsKey(src[i]) {
+			i++
+			continue
+		}
+		n, _, more := c.seg.Match(src[i:])
+		if more && !final {
+			break
+		}
+		if n == 0 {
+			w := unitLen(src[i:], final)
+			if w == 0 {
+				break
+			}
+			i += w
+			continue
+		}
+		if u < i {
+			out, k := r.segment(dst, src[u:i], true, true)
+			if k < i-u {
+				return out, u + k
+			}
+			dst = out
+		}
+		out, k := r.segment(dst, src[i:i+n], true, false)
+		if k < n {
+			return out, i + k
+		}
+		dst = out
+		i += n
+		u = i
+	}
+	out, k := r.segment(dst, src[u:i], final && i == len(src), true)
+	return out, u + k
+}
+
+// segment converts one segment with every step of the chain. closed says
+// the segment ends where seg ends; otherwise more of it may follow and only
+// a prefix that cannot change is converted. divisible says the segment may
+// be cut inside (an unmatched run, or the whole text without
+// segmentation); a dictionary match is converted whole or not at all.
+func (r *run) segment(dst, seg []byte, closed, divisible bool) ([]byte, int) {
+	if len(seg) == 0 {
+		return dst, 0
+	}
+	steps := r.c.steps
+	if len(steps) == 0 {
+		return r.copySegment(dst, seg, closed, divisible)
+	}
+	if len(steps) == 1 && (divisible || closed) {
+		out, n, full := walk(dst, seg, steps[0], closed, r.limit, nil)
+		r.full = r.full || full
+		if n < len(seg) && !divisible {
+			return dst, 0 // a match segment is all or nothing
+		}
+		return out, n
+	}
+	if closed {
+		in := seg
+		for k, t := range steps[:len(steps)-1] {
+			buf, _, _ := walk(r.stepBuf(k), in, t, true, noLimit, nil)
+			r.s.steps[k] = buf
+			in = buf
+		}
+		out, n, full := walk(dst, in, steps[len(steps)-1], true, r.limit, nil)
+		if n == len(in) {
+			return out, len(seg)
+		}
+		if !full || !divisible {
+			r.full = r.full || full
+			return dst, 0
+		}
+	}
+	if !divisible {
+		return dst, 0
+	}
+	// Find the last position of seg where every step's walk lands, so that
+	// converting seg up to there alone gives the same bytes, then convert
+	// that prefix as a closed segment.
+	p := r.lastCut(seg, closed, r.limit-len(dst))
+	if p == 0 {
+		return dst, 0
+	}
+	return r.segment(dst, seg[:p], true, true)
+}
+
+// copySegment handles a chain with no steps: text is copied unit by unit.
+func (r *run) copySegment(dst, seg []byte, closed, divisible bool) ([]byte, int) {
+	i := 0
+	for i < len(seg) {
+		w := unitLen(seg[i:], closed)
+		if w == 0 {
+			break
+		}
+		if len(dst)+w > r.limit {
+			r.full = true
+			break
+		}
+		dst = append(dst, seg[i:i+w]...)
+		i += w
+	}
+	if i < len(seg) && !divisible {
+		return dst[:len(dst)-i], 0
+	}
+	return dst, i
+}
+
+// lastCut returns the largest p such that converting seg[:p] and then the
+// rest separately equals converting seg at once, and the output of seg[:p]
+// fits in room bytes: a position where the segmentation walk and every
+// step's walk (over the previous step's output) all land.
+func (r *run) lastCut(seg []byte, closed bool, room int) int {
+	steps := r.c.steps
+	// Unit boundaries: where the segmentation walk lands inside an
+	// unmatched run.
+	units := r.s.units[:0]
+	for i := 0; i < len(seg); {
+		units = append(units, i)
+		w := unitLen(seg[i:], closed)
+		if w == 0 {
+			break
+		}
+		i += w
+		if i == len(seg) {
+			units = append(units, i)
+		}
+	}
+	r.s.units = units
+	for len(r.s.marks) < len(steps) {
+		r.s.marks = append(r.s.marks, nil)
+	}
+	in := seg
+	final := closed
+	for k, t := range steps {
+		marks := r.s.marks[k][:0]
+		buf, n, _ := walk(r.stepBuf(k), in, t, final, noLimit, &marks)
+		r.s.steps[k], r.s.marks[k] = buf, marks
+		final = final && n == len(in)
+		in = buf
+	}
+	// Walk back from the end over step 0's landing points, following each
+	// through the later steps.
+	m0 := r.s.marks[0]
+	best, tooLong := 0, false
+	ui := len(units) - 1
+	for j := len(m0) - 1; j > 0 && best == 0; j-- {
+		p := m0[j].in
+		for ui >= 0 && units[ui] > p {
+			ui--
+		}
+		if ui < 0 || units[ui] != p {
+			continue
+		}
+		off, ok := m0[j].out, true
+		for k := 1; k < len(steps) && ok; k++ {
+			off, ok = landing(r.s.marks[k], off)
+		}
+		if ok {
+			if off <= room {
+				best = p
+			} else {
+				tooLong = true
+			}
+		}
+	}
+	r.full = r.full || (best == 0 && tooLong)
+	return best
+}
+
+// landing reports whether a walk landed on input offset in, and the output
+// length there.
+func landing(marks []mark, in int) (int, bool) {
+	lo, hi := 0, len(marks)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		switch {
+		case marks[mid].in == in:
+			return marks[mid].out, true
+		case marks[mid].in < in:
+			lo = mid + 1
+		default:
+			hi = mid
+		}
+	}
+	return 0, false
+}
+
+func (r *run) stepBuf(k int) []byte {
+	for len(r.s.steps) <= k {
+		r.s.steps = append(r.s.steps, nil)
+	}
+	return r.s.steps[k][:0]
+}

@@ -1,0 +1,234 @@
+package dict
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Dict is a plain dictionary: each key maps to its targets, the first of
+// which is what conversion outputs.
+type Dict map[string][]string
+
+// FromEntries makes a Dict from parsed entries.
+func FromEntries(entries []Entry) Dict {
+	d := make(Dict, len(entries))
+	for _, e := range entries {
+		d[e.Key] = e.Values
+	}
+	return d
+}
+
+// Union merges dictionaries as an OpenCC union group: longest match over all
+// members, the earlier member winning equal keys.
+func Union(members ...Dict) Dict {
+	out := make(Dict)
+	for _, m := range members {
+		for k, v := range m {
+			if _, ok := out[k]; !ok {
+				out[k] = v
+			}
+		}
+	}
+	return out
+}
+
+// ShortCircuit compiles an OpenCC short_circuit group to a plain dictionary
+// that gives the same result under longest-prefix matching: a key of a
+// member is dropped when an earlier member has a key that is a prefix of it
+// (see the package documentation for why this is exact).
+func ShortCircuit(members ...Dict) Dict {
+	out := make(Dict)
+	for i, m := range members {
+		for k, v := range m {
+			if !prefixInAny(k, members[:i]) {
+				out[k] = v
+			}
+		}
+	}
+	return out
+}
+
+// prefixInAny reports whether some dictionary has a key that is a prefix of
+// k ending on a character boundary, k itself included.
+func prefixInAny(k string, ds []Dict) bool {
+	if len(ds) == 0 {
+		return false
+	}
+	for i := 0; i < len(k); {
+		_, n := utf8.DecodeRuneInString(k[i:])
+		i += n
+		for _, d := range ds {
+			if _, ok := d[k[:i]]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Keys returns the keys of d in byte order.
+func (d Dict) Keys() []string {
+	keys := make([]string, 0, len(d))
+	for k := range d {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Table layout constants. Runes below maxIndexedRune are found through a
+// two-level table (rune>>blockShift, then rune&blockMask); no key may start
+// with a rune beyond it. Planes 0–3 cover every CJK block to Extension J.
+const (
+	blockShift     = 6
+	blockSize      = 1 << blockShift
+	blockMask      = blockSize - 1
+	maxIndexedRune = 0x40000
+	indexLen       = maxIndexedRune >> blockShift
+	nodeWords      = 4 // value, first child, child count, edge rune
+	headerWords    = 6
+)
+
+// Encode compiles d into the binary table format read by Table.
+func Encode(d Dict) ([]byte, error) {
+	type bnode struct {
+		value, alt int // 1-based indexes into the value pool; 0 for none
+		kids       map[rune]*bnode
+		id         uint32
+		r          rune
+	}
+	root := &bnode{kids: map[rune]*bnode{}}
+	var (
+		pool    []string
+		poolIdx = map[string]int{}
+		maxKey  int
+		intern  = func(s string) int {
+			if i, ok := poolIdx[s]; ok {
+				return i
+			}
+			pool = append(pool, s)
+			poolIdx[s] = len(pool)
+			return len(pool)
+		}
+	)
+	for _, k := range d.Keys() {
+		if k == "" || !utf8.ValidString(k) {
+			return nil, fmt.Errorf("key %q: empty or invalid UTF-8", k)
+		}
+		maxKey = max(maxKey, len(k))
+		n := root
+		for _, r := range k {
+			if n == root && r >= maxIndexedRune {
+				return nil, fmt.Errorf("key %q starts beyond U+%X", k, maxIndexedRune-1)
+			}
+			c := n.kids[r]
+			if c == nil {
+				c = &bnode{kids: map[rune]*bnode{}, r: r}
+				n.kids[r] = c
+			}
+			n = c
+		}
+		vals := d[k]
+		n.value = intern(vals[0])
+		if len(vals) > 1 {
+			n.alt = intern(strings.Join(vals[1:], " "))
+		}
+	}
+	sortedKids := func(n *bnode) []*bnode {
+		kids := make([]*bnode, 0, len(n.kids))
+		for _, c := range n.kids {
+			kids = append(kids, c)
+		}
+		sort.Slice(kids, func(i, j int) bool { return kids[i].r < kids[j].r })
+		return kids
+	}
+	// Number nodes breadth first so that every node's children are
+	// consecutive; node 0 means "none".
+	order := []*bnode{nil}
+	queue := sortedKids(root)
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		n.id = uint32(len(order))
+		order = append(order, n)
+		queue = append(queue, sortedKids(n)...)
+	}
+	// Root index: blocks of node ids, deduplicated (block 0 is empty).
+	var blocks [][blockSize]uint32
+	blocks = append(blocks, [blockSize]uint32{})
+	blockIdx := map[[blockSize]uint32]uint16{{}: 0}
+	var index [indexLen]uint16
+	for b := range indexLen {
+		var blk [blockSize]uint32
+		for i := range blockSize {
+			if c := root.kids[rune(b<<blockShift|i)]; c != nil {
+				blk[i] = c.id
+			}
+		}
+		id, ok := blockIdx[blk]
+		if !ok {
+			if len(blocks) > 0xFFFF {
+				return nil, fmt.Errorf("too many index blocks")
+			}
+			id = uint16(len(blocks))
+			blockIdx[blk] = id
+			blocks = append(blocks, blk)
+		}
+		index[b] = id
+	}
+	var poolBytes int
+	for _, s := range pool {
+		poolBytes += len(s)
+	}
+	w := &writer{}
+	w.u32(uint32(maxKey), uint32(len(blocks)), uint32(len(order)), uint32(len(pool)), uint32(poolBytes), uint32(len(d)))
+	for _, x := range index {
+		w.u16(x)
+	}
+	for _, blk := range blocks {
+		w.u32(blk[:]...)
+	}
+	for _, n := range order {
+		if n == nil {
+			w.u32(0, 0, 0, 0)
+			continue
+		}
+		var first uint32
+		if len(n.kids) > 0 {
+			first = sortedKids(n)[0].id
+		}
+		w.u32(uint32(n.value), first, uint32(len(n.kids)), uint32(n.r))
+	}
+	for _, n := range order {
+		if n == nil {
+			w.u32(0)
+			continue
+		}
+		w.u32(uint32(n.alt))
+	}
+	off := uint32(0)
+	w.u32(0)
+	for _, s := range pool {
+		off += uint32(len(s))
+		w.u32(off)
+	}
+	for _, s := range pool {
+		w.buf = append(w.buf, s...)
+	}
+	for len(w.buf)%4 != 0 {
+		w.buf = append(w.buf, 0)
+	}
+	return w.buf, nil
+}
+
+type writer struct{ buf []byte }
+
+func (w *writer) u32(xs ...uint32) {
+	for _, x := range xs {
+		w.buf = append(w.buf, byte(x), byte(x>>8), byte(x>>16), byte(x>>24))
+	}
+}
+
+func (w *writer) u16(x uint16) { w.buf = append(w.buf, byte(x), byte(x>>8)) }
