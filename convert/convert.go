@@ -3,6 +3,7 @@ package convert
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -174,7 +175,7 @@ func (r *run) prefix(dst, src []byte, final bool) ([]byte, int) {
 	lim := len(norm)
 	for {
 		out, p := r.convert(dst, norm[:lim], final)
-		if q, ok := landing(marks, p); ok {
+		if q, ok := origin(marks, p); ok {
 			return out, q
 		}
 		// p falls inside one normalization replacement: convert less.
@@ -188,6 +189,16 @@ func (r *run) prefix(dst, src []byte, final bool) ([]byte, int) {
 			return dst, 0
 		}
 	}
+}
+
+// origin maps an offset in a walk's output back to its input: the last
+// landing point whose output length is out.
+func origin(marks []mark, out int) (int, bool) {
+	i := sort.Search(len(marks), func(i int) bool { return marks[i].out > out })
+	if i == 0 || marks[i-1].out != out {
+		return 0, false
+	}
+	return marks[i-1].in, true
 }
 
 // needsNormalization reports whether the pre-pass would change src.

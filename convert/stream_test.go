@@ -1,0 +1,138 @@
+package convert
+
+import (
+	"bytes"
+	"io"
+	"math/rand/v2"
+	"testing"
+	"testing/iotest"
+
+	"golang.org/x/text/transform"
+)
+
+// TestStreamGolden converts the golden inputs through transform.Reader fed
+// one byte at a time, and through transform.Writer fed random chunk sizes,
+// and requires Convert's bytes.
+func TestStreamGolden(t *testing.T) {
+	for _, cfg := range Configs() {
+		t.Run(cfg, func(t *testing.T) {
+			c, err := New(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := readGolden(t, goldenInput(cfg))
+			if testing.Short() {
+				in = in[:bytes.LastIndexByte(in[:32<<10], '\n')+1]
+			}
+			want := c.Append(nil, in)
+
+			got, err := io.ReadAll(transform.NewReader(iotest.OneByteReader(bytes.NewReader(in)), c))
+			if err != nil {
+				t.Fatalf("reader: %v", err)
+			}
+			if !bytes.Equal(got, want) {
+				reportLineDiffs(t, in, got, want)
+			}
+
+			var buf bytes.Buffer
+			w := transform.NewWriter(&buf, c)
+			rng := rand.New(rand.NewPCG(1, uint64(len(cfg))))
+			for rest := in; len(rest) > 0; {
+				n := min(len(rest), 1+rng.IntN(4096))
+				if _, err := w.Write(rest[:n]); err != nil {
+					t.Fatalf("writer: %v", err)
+				}
+				rest = rest[n:]
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				reportLineDiffs(t, in, buf.Bytes(), want)
+			}
+		})
+	}
+}
+
+// transformChunked drives Transform directly: src arrives in pieces of the
+// given sizes (cycled) and dst has room for dstSize bytes per call.
+func transformChunked(t testing.TB, tr transform.Transformer, in []byte, sizes []int, dstSize int) []byte {
+	t.Helper()
+	var out []byte
+	dst := make([]byte, dstSize)
+	var pending []byte
+	pos, k := 0, 0
+	for {
+		atEOF := pos == len(in)
+		if !atEOF {
+			n := min(sizes[k%len(sizes)], len(in)-pos)
+			k++
+			pending = append(pending, in[pos:pos+n]...)
+			pos += n
+			atEOF = pos == len(in)
+		}
+		for stalled := 0; ; {
+			nDst, nSrc, err := tr.Transform(dst, pending, atEOF)
+			out = append(out, dst[:nDst]...)
+			pending = pending[nSrc:]
+			switch err {
+			case nil:
+				if len(pending) != 0 {
+					t.Fatalf("nil error with %d bytes left", len(pending))
+				}
+			case transform.ErrShortDst:
+				if nDst == 0 && nSrc == 0 {
+					stalled++
+					if stalled > 1 {
+						if len(dst) > 1<<16 {
+							t.Fatalf("no progress with a %d-byte dst", len(dst))
+						}
+						dst = make([]byte, 2*len(dst)) // a unit wider than dst
+					}
+				}
+				continue
+			case transform.ErrShortSrc:
+				if atEOF {
+					t.Fatal("ErrShortSrc at EOF")
+				}
+			default:
+				t.Fatal(err)
+			}
+			break
+		}
+		if atEOF && len(pending) == 0 {
+			return out
+		}
+	}
+}
+
+// TestTransformSplits cuts short texts at every split point and with tiny
+// destination buffers: the output must never depend on the chunking.
+func TestTransformSplits(t *testing.T) {
+	texts := []string{
+		"鼠标和软件",
+		"U盘和鼠标，头发干了。",
+		"我们在香港的维多利亚港看烟花",
+		"⿰氵发 发 ⿰氵发展 ⿰汉",
+		"豈有此理\U0002F800头发",
+		"abc\xff\xfe中国\x00ab\xc3",
+		"一只忧郁的台湾乌龟 爱立信 金色的头发",
+	}
+	for _, cfg := range Configs() {
+		c, _ := New(cfg)
+		for _, s := range texts {
+			want := c.Convert(s)
+			for cut := 0; cut <= len(s); cut++ {
+				got := transformChunked(t, c, []byte(s), []int{cut, len(s)}, 64)
+				if string(got) != want {
+					t.Errorf("%s %q cut at %d: got %q, want %q", cfg, s, cut, got, want)
+				}
+			}
+			for _, d := range []int{1, 2, 3, 4, 7} {
+				if got := transformChunked(t, c, []byte(s), []int{1, 2, 3}, d); string(got) != want {
+					t.Errorf("%s %q dst %d: got %q, want %q", cfg, s, d, got, want)
+				}
+			}
+		}
+	}
+}
