@@ -19,64 +19,122 @@ type mark struct{ in, out int }
 // written; where nothing matches, one unit (IDS or character) is copied.
 // It appends to dst and returns how much of s it consumed, stopping early
 // when the next decision could depend on bytes after s (only when final is
-// false) or when the output would pass limit bytes. When marks is not nil
-// every position the walk lands on is recorded, relative to len(dst) on
-// entry.
-func walk(dst, s []byte, t *dict.Table, final bool, limit int, marks *[]mark) ([]byte, int, bool) {
+// false) or when the output would pass limit bytes (full is then true).
+// When marks is not nil every position the walk lands on is recorded, with
+// the output length there relative to len(dst) on entry.
+//
+// The loop keeps characters that come out unchanged as a pending run and
+// copies each run at once; three-byte UTF-8 is decoded inline. Everything
+// rarer goes through walkStep.
+func walk(dst, s []byte, t *dict.Table, final bool, limit int, marks *[]mark) (out []byte, n int, full bool) {
+	if marks != nil {
+		return walkSlow(dst, s, t, final, limit, marks)
+	}
+	i, pending := 0, 0 // s[pending:i] is unchanged text not yet copied
+	undecided := false
+loop:
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !t.ASCIIStartsKey(c) {
+				i++
+				continue
+			}
+		} else if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) && (r < 0x2FF0 || r > 0x2FFF) {
+				id := t.RootNonASCII(r)
+				if id == 0 {
+					i += 3
+					continue
+				}
+				n := 3
+				if !t.IsLeaf(id) {
+					var more bool
+					if n, id, more = t.MatchFrom(s[i:], id, 3); more && !final {
+						undecided = true
+						break loop
+					}
+					if n == 0 {
+						i += 3
+						continue
+					}
+				}
+				if len(dst)+i-pending+t.ValueLen(id) > limit {
+					break loop
+				}
+				dst = append(dst, s[pending:i]...)
+				dst = t.AppendValue(dst, id)
+				i += n
+				pending = i
+				continue
+			}
+		}
+		// Anything rarer: flush, then take one general step.
+		if len(dst)+i-pending > limit {
+			break
+		}
+		dst = append(dst, s[pending:i]...)
+		pending = i
+		var adv int
+		if dst, adv, full = walkStep(dst, s[i:], t, final, limit); adv == 0 {
+			return dst, i, full
+		}
+		i += adv
+		pending = i
+	}
+	if len(dst)+i-pending <= limit {
+		return append(dst, s[pending:i]...), i, !undecided && i < len(s)
+	}
+	// The limit falls inside the pending run, which holds whole unmatched
+	// units: copy them one by one while they fit.
+	dst, n, _ = walkSlow(dst, s[pending:i], t, true, limit, nil)
+	return dst, pending + n, true
+}
+
+// walkSlow is walk one general step at a time, recording landing points
+// in marks when it is not nil.
+func walkSlow(dst, s []byte, t *dict.Table, final bool, limit int, marks *[]mark) (out []byte, n int, full bool) {
 	base := len(dst)
 	i := 0
-	full := false
 	for i < len(s) {
 		if marks != nil {
 			*marks = append(*marks, mark{i, len(dst) - base})
 		}
-		c := s[i]
-		if c < utf8.RuneSelf && !t.ASCIIStartsKey(c) {
-			// A run of ASCII that starts no key is copied as is.
-			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf && !t.ASCIIStartsKey(s[j]) && marks == nil {
-				j++
-			}
-			if len(dst)+j-i > limit {
-				j = i + limit - len(dst)
-				full = true
-				if j <= i {
-					break
-				}
-			}
-			dst = append(dst, s[i:j]...)
-			i = j
-			continue
+		var adv int
+		if dst, adv, full = walkStep(dst, s[i:], t, final, limit); adv == 0 {
+			return dst, i, full
 		}
-		n, m, more := t.Match(s[i:])
-		if more && !final {
-			break
-		}
-		if n > 0 {
-			v := t.Value(m)
-			if len(dst)+len(v) > limit {
-				full = true
-				break
-			}
-			dst = append(dst, v...)
-			i += n
-			continue
-		}
-		w := unitLen(s[i:], final)
-		if w == 0 {
-			break
-		}
-		if len(dst)+w > limit {
-			full = true
-			break
-		}
-		dst = append(dst, s[i:i+w]...)
-		i += w
+		i += adv
 	}
-	if marks != nil && i == len(s) {
+	if marks != nil {
 		*marks = append(*marks, mark{i, len(dst) - base})
 	}
-	return dst, i, full
+	return dst, i, false
+}
+
+// walkStep takes one step of walk at s[0]: a match, or one unmatched unit.
+// It returns how many bytes of s it consumed, 0 when it could not decide
+// (final is false) or the output would pass limit (full is then true).
+func walkStep(dst, s []byte, t *dict.Table, final bool, limit int) ([]byte, int, bool) {
+	n, m, more := t.Match(s)
+	if more && !final {
+		return dst, 0, false
+	}
+	if n > 0 {
+		if len(dst)+t.ValueLen(m) > limit {
+			return dst, 0, true
+		}
+		return t.AppendValue(dst, m), n, false
+	}
+	w := unitLen(s, final)
+	if w == 0 {
+		return dst, 0, false
+	}
+	if len(dst)+w > limit {
+		return dst, 0, true
+	}
+	return append(dst, s[:w]...), w, false
 }
 
 // scratch holds the buffers of one conversion call.

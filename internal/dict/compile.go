@@ -87,9 +87,20 @@ const (
 	blockMask      = blockSize - 1
 	maxIndexedRune = 0x40000
 	indexLen       = maxIndexedRune >> blockShift
-	nodeWords      = 4 // value, first child, child count, edge rune
+	nodeWords      = 8 // see the node* word offsets in table.go
 	headerWords    = 6
 )
+
+// edgeBit locates the bit of a node's child mask that a child rune sets:
+// word nodeMask+w, bit b.
+func edgeBit(r rune) (w, b uint32) {
+	h := uint32(r) * 0x9E3779B1 >> 25 // 7 bits
+	return h >> 5, h & 31
+}
+
+// inlineValue marks a value word that holds a one-rune target itself
+// rather than an index into the value pool.
+const inlineValue = 1 << 31
 
 // Encode compiles d into the binary table format read by Table.
 func Encode(d Dict) ([]byte, error) {
@@ -187,26 +198,47 @@ func Encode(d Dict) ([]byte, error) {
 	for _, x := range index {
 		w.u16(x)
 	}
+	for len(w.buf)%4 != 0 {
+		w.buf = append(w.buf, 0)
+	}
 	for _, blk := range blocks {
 		w.u32(blk[:]...)
 	}
+	// Each node is one 32-byte record (first target, first child, child
+	// count, alternatives, 128-bit child mask), so a lookup step touches
+	// one cache line; the edge runes are a parallel array, so a binary
+	// search over a node's children reads consecutive words.
 	for _, n := range order {
-		if n == nil {
-			w.u32(0, 0, 0, 0)
-			continue
+		var rec [nodeWords]uint32
+		if n != nil {
+			kids := sortedKids(n)
+			if len(kids) > 0 {
+				rec[nodeFirst] = kids[0].id
+			}
+			rec[nodeCount] = uint32(len(kids))
+			for _, k := range kids {
+				w, b := edgeBit(k.r)
+				rec[nodeMask+w] |= 1 << b
+			}
+			rec[nodeValue] = uint32(n.value)
+			if n.value != 0 {
+				if v := pool[n.value-1]; utf8.RuneCountInString(v) == 1 {
+					r, _ := utf8.DecodeRuneInString(v)
+					if r != utf8.RuneError {
+						rec[nodeValue] = inlineValue | uint32(r)
+					}
+				}
+			}
+			rec[nodeAlt] = uint32(n.alt)
 		}
-		var first uint32
-		if len(n.kids) > 0 {
-			first = sortedKids(n)[0].id
-		}
-		w.u32(uint32(n.value), first, uint32(len(n.kids)), uint32(n.r))
+		w.u32(rec[:]...)
 	}
 	for _, n := range order {
 		if n == nil {
 			w.u32(0)
 			continue
 		}
-		w.u32(uint32(n.alt))
+		w.u32(uint32(n.r))
 	}
 	off := uint32(0)
 	w.u32(0)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Table is a compiled dictionary, read in place from its encoded bytes: a
@@ -15,18 +16,30 @@ type Table struct {
 	maxKey int
 	keys   int
 	ascii  [128]uint32 // root nodes of ASCII runes, copied out for the fast path
-	index  []byte      // uint16 block number per blockSize runes
-	blocks []byte      // uint32 node ids, blockSize per block
-	nodes  []byte      // nodeWords uint32 per node
-	alts   []byte      // uint32 per node: 1-based pool index of the alternatives
-	valOff []byte      // uint32 offsets into vals, one more than the pool size
+	index  []uint16    // block number per blockSize runes
+	blocks []uint32    // node ids, blockSize per block
+	nodes  []uint32    // nodeWords per node, see the node* offsets
+	edge   []uint32    // per node: the rune on the edge from its parent
+
+	valOff []uint32    // offsets into vals, one more than the pool size
 	vals   []byte
 }
 
 var errCorrupt = errors.New("dict: corrupt table")
 
+// Word offsets in a node record.
+const (
+	nodeValue = iota // the first target: inlineValue|rune, or a 1-based pool index; 0: the node ends no key
+	nodeFirst        // id of the first child; children have consecutive ids
+	nodeCount        // number of children
+	nodeAlt          // 1-based pool index of the other targets, space-separated
+	nodeMask         // four words: the bits edgeBit gives the children's runes
+)
+
 // Decode reads a table written by Encode. The returned Table refers to b,
-// which must not change afterwards.
+// which must not change afterwards. Where b is 4-byte aligned (as the
+// embedded bundle is) its arrays are used in place; otherwise they are
+// copied once.
 func Decode(b []byte) (*Table, error) {
 	if len(b) < headerWords*4 {
 		return nil, errCorrupt
@@ -35,27 +48,52 @@ func Decode(b []byte) (*Table, error) {
 	t := &Table{maxKey: h(0), keys: h(5)}
 	nBlocks, nNodes, nVals, nBytes := h(1), h(2), h(3), h(4)
 	rest := b[headerWords*4:]
+	bad := false
 	take := func(n int) []byte {
 		if n < 0 || n > len(rest) {
+			bad = true
 			return nil
 		}
 		s := rest[:n:n]
 		rest = rest[n:]
 		return s
 	}
-	t.index = take(indexLen * 2)
-	t.blocks = take(nBlocks * blockSize * 4)
-	t.nodes = take(nNodes * nodeWords * 4)
-	t.alts = take(nNodes * 4)
-	t.valOff = take((nVals + 1) * 4)
-	t.vals = take(nBytes)
-	if t.index == nil || t.blocks == nil || t.nodes == nil || t.alts == nil || t.valOff == nil || t.vals == nil || len(rest) > 3 {
+	words := func(n int) []uint32 {
+		raw := take(n * 4)
+		if bad || n == 0 {
+			return nil
+		}
+		if uintptr(unsafe.Pointer(&raw[0]))%4 == 0 && littleEndian {
+			return unsafe.Slice((*uint32)(unsafe.Pointer(&raw[0])), n)
+		}
+		out := make([]uint32, n)
+		for i := range out {
+			out[i] = binary.LittleEndian.Uint32(raw[4*i:])
+		}
+		return out
+	}
+	rawIndex := take(indexLen * 2)
+	take((4 - (indexLen*2)%4) % 4)
+	if bad {
 		return nil, errCorrupt
 	}
-	for i := range indexLen {
-		if int(binary.LittleEndian.Uint16(t.index[2*i:])) >= nBlocks {
+	t.index = make([]uint16, indexLen) // 8 KiB: copied, it is tiny
+	for i := range t.index {
+		t.index[i] = binary.LittleEndian.Uint16(rawIndex[2*i:])
+		if int(t.index[i]) >= nBlocks {
 			return nil, fmt.Errorf("%w: index entry %d out of range", errCorrupt, i)
 		}
+	}
+	t.blocks = words(nBlocks * blockSize)
+	t.nodes = words(nNodes * nodeWords)
+	t.edge = words(nNodes)
+	t.valOff = words(nVals + 1)
+	t.vals = take(nBytes)
+	if bad || len(rest) > 3 || nNodes == 0 {
+		return nil, errCorrupt
+	}
+	if err := t.check(nNodes, nVals, nBytes); err != nil {
+		return nil, err
 	}
 	for r := range 128 {
 		t.ascii[r] = t.root(rune(r))
@@ -63,37 +101,75 @@ func Decode(b []byte) (*Table, error) {
 	return t, nil
 }
 
+// check validates every reference in the table, so that lookups can trust
+// them.
+func (t *Table) check(nNodes, nVals, nBytes int) error {
+	for _, id := range t.blocks {
+		if int(id) >= nNodes {
+			return fmt.Errorf("%w: node id out of range", errCorrupt)
+		}
+	}
+	for i := range nNodes {
+		n := t.nodes[i*nodeWords : i*nodeWords+nodeWords]
+		if (n[nodeValue]&inlineValue == 0 && int(n[nodeValue]) > nVals) || int(n[nodeAlt]) > nVals ||
+			uint64(n[nodeFirst])+uint64(n[nodeCount]) > uint64(nNodes) {
+			return fmt.Errorf("%w: node %d out of range", errCorrupt, i)
+		}
+	}
+	prev := uint32(0)
+	for _, off := range t.valOff {
+		if off < prev || int(off) > nBytes {
+			return fmt.Errorf("%w: value offsets", errCorrupt)
+		}
+		prev = off
+	}
+	return nil
+}
+
+var littleEndian = func() bool {
+	x := uint16(1)
+	return *(*byte)(unsafe.Pointer(&x)) == 1
+}()
+
 // MaxKeyLen is the length in bytes of the longest key.
 func (t *Table) MaxKeyLen() int { return t.maxKey }
 
 // Len is the number of keys.
 func (t *Table) Len() int { return t.keys }
 
-// root returns the trie node reached by the one-rune key prefix r, or 0.
+// Root returns the trie node reached by the one-rune key prefix r, or 0
+// when no key starts with r.
+func (t *Table) Root(r rune) uint32 {
+	if uint32(r) < utf8.RuneSelf {
+		return t.ascii[r]
+	}
+	return t.root(r)
+}
+
 func (t *Table) root(r rune) uint32 {
 	if uint32(r) >= maxIndexedRune {
 		return 0
 	}
-	blk := uint32(binary.LittleEndian.Uint16(t.index[2*(r>>blockShift):]))
-	return binary.LittleEndian.Uint32(t.blocks[4*(blk<<blockShift|uint32(r)&blockMask):])
+	blk := uint32(t.index[r>>blockShift])
+	return t.blocks[blk<<blockShift|uint32(r)&blockMask]
 }
+
+// RootNonASCII is Root for a rune known not to be ASCII; small enough to
+// be inlined in hot loops.
+func (t *Table) RootNonASCII(r rune) uint32 { return t.root(r) }
 
 // StartsKey reports whether some key starts with the rune r.
-func (t *Table) StartsKey(r rune) bool {
-	if r < 128 && r >= 0 {
-		return t.ascii[r] != 0
-	}
-	return t.root(r) != 0
-}
+func (t *Table) StartsKey(r rune) bool { return t.Root(r) != 0 }
 
-// ASCIIStartsKey reports for each ASCII byte whether a key starts with it.
-func (t *Table) ASCIIStartsKey(b byte) bool { return t.ascii[b&0x7F] != 0 && b < 0x80 }
+// ASCIIStartsKey reports whether a key starts with the byte b, which must
+// be ASCII.
+func (t *Table) ASCIIStartsKey(b byte) bool { return t.ascii[b&0x7F] != 0 }
 
-func (t *Table) node(id uint32) (value, first, count, r uint32) {
-	n := t.nodes[id*nodeWords*4 : id*nodeWords*4+16]
-	return binary.LittleEndian.Uint32(n), binary.LittleEndian.Uint32(n[4:]),
-		binary.LittleEndian.Uint32(n[8:]), binary.LittleEndian.Uint32(n[12:])
-}
+// IsLeaf reports whether no longer key continues from node.
+func (t *Table) IsLeaf(node uint32) bool { return t.nodes[node*nodeWords+nodeCount] == 0 }
+
+// HasChildren reports whether longer keys continue from node.
+func (t *Table) HasChildren(node uint32) bool { return !t.IsLeaf(node) }
 
 // Match finds the longest key that is a prefix of s. It returns the key's
 // length in bytes and a handle for Value and Alternatives, or n == 0 when
@@ -109,24 +185,28 @@ func (t *Table) Match(s []byte) (n int, match uint32, more bool) {
 	if c := s[0]; c < utf8.RuneSelf {
 		id = t.ascii[c]
 	} else {
-		if !utf8.FullRune(s) {
-			return 0, 0, true
-		}
-		r, size := utf8.DecodeRune(s)
-		if size == 1 {
-			return 0, 0, false // invalid UTF-8 never matches
+		r, size := DecodeRune(s)
+		if size <= 1 {
+			return 0, 0, size == 0
 		}
 		id, pos = t.root(r), size
 	}
+	return t.MatchFrom(s, id, pos)
+}
+
+// MatchFrom continues Match from node id, reached after the first pos
+// bytes of s.
+func (t *Table) MatchFrom(s []byte, id uint32, pos int) (n int, match uint32, more bool) {
 	for id != 0 {
-		value, first, count, _ := t.node(id)
-		if value != 0 {
+		rec := t.nodes[id*nodeWords : id*nodeWords+nodeWords : id*nodeWords+nodeWords]
+		if rec[nodeValue] != 0 {
 			n, match = pos, id
 		}
+		count := rec[nodeCount]
 		if count == 0 {
 			break
 		}
-		if pos >= len(s) || !utf8.FullRune(s[pos:]) {
+		if pos >= len(s) {
 			more = true
 			break
 		}
@@ -134,10 +214,14 @@ func (t *Table) Match(s []byte) (n int, match uint32, more bool) {
 		size := 1
 		if c := s[pos]; c < utf8.RuneSelf {
 			r = rune(c)
-		} else if r, size = utf8.DecodeRune(s[pos:]); size == 1 {
+		} else if r, size = DecodeRune(s[pos:]); size <= 1 {
+			more = size == 0
 			break
 		}
-		id = t.child(first, count, r)
+		if w, b := edgeBit(r); rec[nodeMask+w&3]&(1<<b) == 0 {
+			break // no child has r: the mask has no false negatives
+		}
+		id = t.child(rec[nodeFirst], count, r)
 		pos += size
 	}
 	return n, match, more
@@ -145,40 +229,62 @@ func (t *Table) Match(s []byte) (n int, match uint32, more bool) {
 
 // child finds the child with edge rune r among the count nodes from first.
 func (t *Table) child(first, count uint32, r rune) uint32 {
-	lo, hi := first, first+count
+	edges := t.edge[first : first+count]
+	if len(edges) <= 8 {
+		for i, e := range edges {
+			if e == uint32(r) {
+				return first + uint32(i)
+			}
+		}
+		return 0
+	}
+	lo, hi := 0, len(edges)
 	for lo < hi {
-		mid := lo + (hi-lo)/2
-		mr := rune(binary.LittleEndian.Uint32(t.nodes[mid*nodeWords*4+12:]))
-		switch {
-		case mr == r:
-			return mid
-		case mr < r:
+		mid := int(uint(lo+hi) >> 1)
+		if edges[mid] < uint32(r) {
 			lo = mid + 1
-		default:
+		} else {
 			hi = mid
 		}
+	}
+	if lo < len(edges) && edges[lo] == uint32(r) {
+		return first + uint32(lo)
 	}
 	return 0
 }
 
-// Value returns the first target of the key matched by Match.
-func (t *Table) Value(match uint32) []byte {
-	value, _, _, _ := t.node(match)
-	return t.pooled(value)
+// AppendValue appends the first target of the key matched by Match.
+func (t *Table) AppendValue(dst []byte, match uint32) []byte {
+	v := t.nodes[match*nodeWords+nodeValue]
+	if v&inlineValue != 0 {
+		return utf8.AppendRune(dst, rune(v&^inlineValue))
+	}
+	return append(dst, t.pooled(v)...)
 }
+
+// ValueLen is the length in bytes of the first target of a match.
+func (t *Table) ValueLen(match uint32) int {
+	v := t.nodes[match*nodeWords+nodeValue]
+	if v&inlineValue != 0 {
+		return utf8.RuneLen(rune(v &^ inlineValue))
+	}
+	return len(t.pooled(v))
+}
+
+// Value returns the first target of the key matched by Match.
+func (t *Table) Value(match uint32) []byte { return t.AppendValue(nil, match) }
 
 // Alternatives returns the targets after the first, separated by spaces,
 // of the key matched by Match; nil when there are none.
 func (t *Table) Alternatives(match uint32) []byte {
-	return t.pooled(binary.LittleEndian.Uint32(t.alts[4*match:]))
+	return t.pooled(t.nodes[match*nodeWords+nodeAlt])
 }
 
 func (t *Table) pooled(i uint32) []byte {
 	if i == 0 {
 		return nil
 	}
-	lo := binary.LittleEndian.Uint32(t.valOff[4*(i-1):])
-	hi := binary.LittleEndian.Uint32(t.valOff[4*i:])
+	lo, hi := t.valOff[i-1], t.valOff[i]
 	return t.vals[lo:hi:hi]
 }
 
@@ -187,17 +293,37 @@ func (t *Table) pooled(i uint32) []byte {
 func (t *Table) LeadBytes() [256]bool {
 	var leads [256]bool
 	var buf [utf8.UTFMax]byte
-	for b := range indexLen {
-		blk := uint32(binary.LittleEndian.Uint16(t.index[2*b:]))
+	for b, blk := range t.index {
 		if blk == 0 {
 			continue
 		}
 		for i := range blockSize {
-			if binary.LittleEndian.Uint32(t.blocks[4*(blk<<blockShift|uint32(i)):]) != 0 {
+			if t.blocks[uint32(blk)<<blockShift|uint32(i)] != 0 {
 				utf8.EncodeRune(buf[:], rune(b<<blockShift|i))
 				leads[buf[0]] = true
 			}
 		}
 	}
 	return leads
+}
+
+// DecodeRune decodes the UTF-8 sequence at the start of s, which must not
+// be empty and must not start with an ASCII byte. It returns size 1 for an
+// invalid sequence and size 0 when s ends inside what could still become a
+// valid sequence. The common three-byte case is decoded inline.
+func DecodeRune(s []byte) (rune, int) {
+	if len(s) >= 3 {
+		c0, c1, c2 := s[0], s[1], s[2]
+		if c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				return r, 3
+			}
+			return utf8.RuneError, 1
+		}
+	}
+	if !utf8.FullRune(s) {
+		return utf8.RuneError, 0
+	}
+	return utf8.DecodeRune(s)
 }
