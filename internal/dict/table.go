@@ -21,7 +21,7 @@ type Table struct {
 	nodes  []uint32    // nodeWords per node, see the node* offsets
 	edge   []uint32    // per node: the rune on the edge from its parent
 
-	valOff []uint32    // offsets into vals, one more than the pool size
+	valOff []uint32 // offsets into vals, one more than the pool size
 	vals   []byte
 }
 
