@@ -136,3 +136,57 @@ func TestTransformSplits(t *testing.T) {
 		}
 	}
 }
+
+// TestCopy streams the golden inputs through Copy from a reader that
+// returns one byte at a time and from a whole-buffer reader.
+func TestCopy(t *testing.T) {
+	for _, cfg := range []string{"s2t", "s2twp", "tw2sp", "hk2s", "t2jp"} {
+		c, _ := New(cfg)
+		in := readGolden(t, goldenInput(cfg))
+		want := c.Append(nil, in)
+		for name, r := range map[string]io.Reader{
+			"whole":    bytes.NewReader(in),
+			"one-byte": iotest.OneByteReader(bytes.NewReader(in[:64<<10])),
+			"half":     iotest.HalfReader(bytes.NewReader(in)),
+		} {
+			var buf bytes.Buffer
+			n, err := c.Copy(&buf, r)
+			if err != nil {
+				t.Fatalf("%s %s: %v", cfg, name, err)
+			}
+			w := want
+			if name == "one-byte" {
+				w = c.Append(nil, in[:64<<10])
+			}
+			if n != int64(buf.Len()) || !bytes.Equal(buf.Bytes(), w) {
+				t.Errorf("%s %s: output differs from Append (%d bytes, want %d)", cfg, name, buf.Len(), len(w))
+			}
+		}
+	}
+}
+
+// TestInvalidUTF8PassesThrough: bytes that are not UTF-8 come out as they
+// went in, where OpenCC would stop with an error, and text around them
+// still converts.
+func TestInvalidUTF8PassesThrough(t *testing.T) {
+	c, _ := New("s2t")
+	for in, want := range map[string]string{
+		"\xff\xfe中国\x00ab\xc3": "\xff\xfe中國\x00ab\xc3",
+		"\xe4\xb8":               "\xe4\xb8",     // truncated character
+		"\xed\xa0\x80":           "\xed\xa0\x80", // surrogate
+		"\xc0\xaf发":             "\xc0\xaf發",   // overlong
+		"头\x80发":                "頭\x80發",     // a stray byte splits the phrase 头发
+		"\xf0\x9f\x98":           "\xf0\x9f\x98",
+	} {
+		if got := c.Convert(in); got != want {
+			t.Errorf("s2t(%q) = %q, want %q", in, got, want)
+		}
+	}
+	garbage := "\xff\xfe\x80\xbf\xc0\xc1\xf5\xf8\xfc\xe4\xb8 \xed\xa0\x80\xf0\x9f\x98"
+	for _, cfg := range Configs() {
+		c, _ := New(cfg)
+		if got := c.Convert(garbage); got != garbage {
+			t.Errorf("%s changed invalid bytes: %q", cfg, got)
+		}
+	}
+}

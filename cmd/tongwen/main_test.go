@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func tongwen(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func TestConvertStdin(t *testing.T) {
+	out, _, code := tongwen(t, "鼠标和软件\n头发\n", "convert", "-c", "s2twp")
+	if code != 0 || out != "滑鼠和軟體\n頭髮\n" {
+		t.Errorf("got %q, exit %d", out, code)
+	}
+	out, _, _ = tongwen(t, "\xff\xfe中国\x00ab\xc3", "convert", "-c", "s2t")
+	if out != "\xff\xfe中國\x00ab\xc3" {
+		t.Errorf("invalid UTF-8 not passed through: %q", out)
+	}
+}
+
+func TestConvertFiles(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	os.WriteFile(a, []byte("头发\n"), 0o644)
+	os.WriteFile(b, []byte("干燥"), 0o644)
+	out, _, code := tongwen(t, "", "convert", "--config", "s2t.json", a, b)
+	if code != 0 || out != "頭髮\n乾燥" {
+		t.Errorf("got %q, exit %d", out, code)
+	}
+}
+
+func TestConvertOutputIsAtomic(t *testing.T) {
+	dir := t.TempDir()
+	in, dst := filepath.Join(dir, "in.txt"), filepath.Join(dir, "out.txt")
+	os.WriteFile(in, []byte("头发"), 0o644)
+	os.WriteFile(dst, []byte("old"), 0o600)
+	// The second input does not exist: the run fails and out.txt keeps
+	// its old content, with no temporary file left behind.
+	_, errOut, code := tongwen(t, "", "convert", "-c", "s2t", "-o", dst, in, filepath.Join(dir, "missing.txt"))
+	if code != 1 || !strings.Contains(errOut, "missing.txt") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if b, _ := os.ReadFile(dst); string(b) != "old" {
+		t.Errorf("out.txt = %q after a failed run", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("%d files in the folder, want 2 (a temporary file left behind?)", len(entries))
+	}
+	if _, _, code := tongwen(t, "", "convert", "-c", "s2t", "-o", dst, in); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if b, _ := os.ReadFile(dst); string(b) != "頭髮" {
+		t.Errorf("out.txt = %q", b)
+	}
+	if info, _ := os.Stat(dst); info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want the old file's 0600", info.Mode().Perm())
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{nil, 2},
+		{[]string{"frobnicate"}, 2},
+		{[]string{"convert"}, 2},
+		{[]string{"convert", "-c", "x2y"}, 2},
+		{[]string{"convert", "-bogus"}, 2},
+		{[]string{"convert", "-c", "s2t", "/nonexistent/file"}, 1},
+		{[]string{"convert", "-h"}, 0},
+		{[]string{"configs"}, 0},
+		{[]string{"version"}, 0},
+	} {
+		if _, _, code := tongwen(t, "", tc.args...); code != tc.code {
+			t.Errorf("tongwen %q: exit %d, want %d", tc.args, code, tc.code)
+		}
+	}
+	out, _, _ := tongwen(t, "", "configs")
+	if len(strings.Fields(out)) != 16 {
+		t.Errorf("configs listed %d names, want 16", len(strings.Fields(out)))
+	}
+}
