@@ -171,21 +171,28 @@ func Encode(d Dict) ([]byte, error) {
 	blocks = append(blocks, [blockSize]uint32{})
 	blockIdx := map[[blockSize]uint32]uint16{{}: 0}
 	var index [indexLen]uint16
-	for b := range indexLen {
-		var blk [blockSize]uint32
-		for i := range blockSize {
-			if c := root.kids[rune(b<<blockShift|i)]; c != nil {
-				blk[i] = c.id
-			}
+	rootBlocks := map[int]*[blockSize]uint32{}
+	for r, c := range root.kids {
+		blk := rootBlocks[int(r)>>blockShift]
+		if blk == nil {
+			blk = new([blockSize]uint32)
+			rootBlocks[int(r)>>blockShift] = blk
 		}
-		id, ok := blockIdx[blk]
+		blk[int(r)&blockMask] = c.id
+	}
+	for b := range indexLen {
+		blk := rootBlocks[b]
+		if blk == nil {
+			continue // index[b] = 0, the empty block
+		}
+		id, ok := blockIdx[*blk]
 		if !ok {
 			if len(blocks) > 0xFFFF {
 				return nil, fmt.Errorf("too many index blocks")
 			}
 			id = uint16(len(blocks))
-			blockIdx[blk] = id
-			blocks = append(blocks, blk)
+			blockIdx[*blk] = id
+			blocks = append(blocks, *blk)
 		}
 		index[b] = id
 	}
