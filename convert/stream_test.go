@@ -172,11 +172,11 @@ func TestInvalidUTF8PassesThrough(t *testing.T) {
 	c, _ := New("s2t")
 	for in, want := range map[string]string{
 		"\xff\xfe中国\x00ab\xc3": "\xff\xfe中國\x00ab\xc3",
-		"\xe4\xb8":               "\xe4\xb8",     // truncated character
-		"\xed\xa0\x80":           "\xed\xa0\x80", // surrogate
-		"\xc0\xaf发":             "\xc0\xaf發",   // overlong
-		"头\x80发":                "頭\x80發",     // a stray byte splits the phrase 头发
-		"\xf0\x9f\x98":           "\xf0\x9f\x98",
+		"\xe4\xb8":             "\xe4\xb8",     // truncated character
+		"\xed\xa0\x80":         "\xed\xa0\x80", // surrogate
+		"\xc0\xaf发":            "\xc0\xaf發",    // overlong
+		"头\x80发":               "頭\x80發",       // a stray byte splits the phrase 头发
+		"\xf0\x9f\x98":         "\xf0\x9f\x98",
 	} {
 		if got := c.Convert(in); got != want {
 			t.Errorf("s2t(%q) = %q, want %q", in, got, want)
