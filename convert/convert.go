@@ -21,6 +21,13 @@ type Converter struct {
 	seg   *dict.Table   // segmentation; nil: the whole text is one segment
 	steps []*dict.Table // conversion chain, per segment
 
+	// runSteps is the chain for text the segmentation did not match. It is
+	// steps, except where the plan's FirstRest applies: then the first step
+	// is FirstRest's table, and a matched segment's first step is the
+	// segmentation match's own target (fused).
+	runSteps []*dict.Table
+	fused    bool
+
 	// normLeads are the first bytes of the characters the normalization
 	// pre-pass changes; normAlways is set when they are too many to scan for.
 	normLeads  []byte
@@ -91,6 +98,17 @@ func New(config string, opts ...Option) (*Converter, error) {
 	if plan.Segmentation != "" {
 		if c.seg, err = dict.Load(plan.Segmentation); err != nil {
 			return nil, err
+		}
+	}
+	c.runSteps = c.steps
+	if plan.FirstRest.Tofu != "" && len(c.steps) > 0 {
+		rest, err := load([]dict.Step{plan.FirstRest})
+		if err != nil {
+			return nil, err
+		}
+		if len(rest) == 1 {
+			c.fused = true
+			c.runSteps = append([]*dict.Table{rest[0]}, c.steps[1:]...)
 		}
 	}
 	var leads [256]bool

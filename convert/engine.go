@@ -43,31 +43,64 @@ loop:
 		} else if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) && (r < 0x2FF0 || r > 0x2FFF) {
-				id := t.RootNonASCII(r)
-				if id == 0 {
+				info := t.RootInfo(r)
+				if info == 0 {
+					i += 3 // no key starts here: the character stays
+					continue
+				}
+				if dict.InfoLonger(info) {
+					// Could a longer key match? Look at the next rune.
+					j := i + 3
+					if j >= len(s) {
+						if !final {
+							undecided = true
+							break loop
+						}
+					} else {
+						var r2 rune
+						if c2 := s[j]; c2 < utf8.RuneSelf {
+							r2 = rune(c2)
+						} else if j+2 < len(s) && c2&0xF0 == 0xE0 {
+							r2 = rune(c2&0x0F)<<12 | rune(s[j+1]&0x3F)<<6 | rune(s[j+2]&0x3F)
+						} else {
+							r2 = -1 // rarer: let the trie decide
+						}
+						if r2 < 0 || t.MaybeBigram(r, r2) {
+							n, id, more := t.MatchFrom(s[i:], t.RootNonASCII(r), 3)
+							if more && !final {
+								undecided = true
+								break loop
+							}
+							if n == 0 {
+								i += 3
+								continue
+							}
+							if len(dst)+i-pending+t.ValueLen(id) > limit {
+								break loop
+							}
+							dst = append(dst, s[pending:i]...)
+							dst = t.AppendValue(dst, id)
+							i += n
+							pending = i
+							continue
+						}
+					}
+				}
+				// Only the one-character key can match.
+				if v, ok := dict.InfoRune(info); ok {
+					if len(dst)+i-pending+utf8.RuneLen(v) > limit {
+						break loop
+					}
+					dst = append(dst, s[pending:i]...)
+					dst = utf8.AppendRune(dst, v)
+					i += 3
+					pending = i
+					continue
+				}
+				if !dict.InfoKey(info) {
 					i += 3
 					continue
 				}
-				n := 3
-				if !t.IsLeaf(id) {
-					var more bool
-					if n, id, more = t.MatchFrom(s[i:], id, 3); more && !final {
-						undecided = true
-						break loop
-					}
-					if n == 0 {
-						i += 3
-						continue
-					}
-				}
-				if len(dst)+i-pending+t.ValueLen(id) > limit {
-					break loop
-				}
-				dst = append(dst, s[pending:i]...)
-				dst = t.AppendValue(dst, id)
-				i += n
-				pending = i
-				continue
 			}
 		}
 		// Anything rarer: flush, then take one general step.
@@ -153,6 +186,7 @@ type run struct {
 	c     *Converter
 	limit int  // maximum output length, for Transform
 	full  bool // stopped because the output reached limit
+	value [utf8.UTFMax]byte
 	s     *scratch
 }
 
@@ -163,15 +197,42 @@ type run struct {
 func (r *run) convert(dst, src []byte, final bool) ([]byte, int) {
 	c := r.c
 	if c.seg == nil {
-		return r.segment(dst, src, final, true)
+		return r.segment(dst, src, final, true, c.steps)
 	}
 	i, u := 0, 0
 	for i < len(src) {
-		if src[i] < utf8.RuneSelf && !c.seg.ASCIIStartsKey(src[i]) {
-			i++
-			continue
+		if b := src[i]; b < utf8.RuneSelf {
+			if !c.seg.ASCIIStartsKey(b) {
+				i++
+				continue
+			}
+		} else if i+3 < len(src) && b&0xF0 == 0xE0 && src[i+1]&0xC0 == 0x80 && src[i+2]&0xC0 == 0x80 {
+			// Fast rejection, as in walk: most characters start no
+			// segmentation key, or start keys the next rune does not continue.
+			r := rune(b&0x0F)<<12 | rune(src[i+1]&0x3F)<<6 | rune(src[i+2]&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) && (r < 0x2FF0 || r > 0x2FFF) {
+				info := c.seg.RootInfo(r)
+				if info == 0 {
+					i += 3
+					continue
+				}
+				if !dict.InfoKey(info) {
+					var r2 rune
+					if b2 := src[i+3]; b2 < utf8.RuneSelf {
+						r2 = rune(b2)
+					} else if i+5 < len(src) && b2&0xF0 == 0xE0 {
+						r2 = rune(b2&0x0F)<<12 | rune(src[i+4]&0x3F)<<6 | rune(src[i+5]&0x3F)
+					} else {
+						r2 = -1
+					}
+					if r2 >= 0 && !c.seg.MaybeBigram(r, r2) {
+						i += 3
+						continue
+					}
+				}
+			}
 		}
-		n, _, more := c.seg.Match(src[i:])
+		n, m, more := c.seg.Match(src[i:])
 		if more && !final {
 			break
 		}
@@ -184,21 +245,31 @@ func (r *run) convert(dst, src []byte, final bool) ([]byte, int) {
 			continue
 		}
 		if u < i {
-			out, k := r.segment(dst, src[u:i], true, true)
+			out, k := r.segment(dst, src[u:i], true, true, c.runSteps)
 			if k < i-u {
 				return out, u + k
 			}
 			dst = out
 		}
-		out, k := r.segment(dst, src[i:i+n], true, false)
-		if k < n {
-			return out, i + k
+		if c.fused {
+			// The first step's output is the match's own target.
+			v := c.seg.ValueIn(&r.value, m)
+			out, k := r.segment(dst, v, true, false, c.steps[1:])
+			if k < len(v) {
+				return out, i
+			}
+			dst = out
+		} else {
+			out, k := r.segment(dst, src[i:i+n], true, false, c.steps)
+			if k < n {
+				return out, i + k
+			}
+			dst = out
 		}
-		dst = out
 		i += n
 		u = i
 	}
-	out, k := r.segment(dst, src[u:i], final && i == len(src), true)
+	out, k := r.segment(dst, src[u:i], final && i == len(src), true, c.runSteps)
 	return out, u + k
 }
 
@@ -207,11 +278,10 @@ func (r *run) convert(dst, src []byte, final bool) ([]byte, int) {
 // a prefix that cannot change is converted. divisible says the segment may
 // be cut inside (an unmatched run, or the whole text without
 // segmentation); a dictionary match is converted whole or not at all.
-func (r *run) segment(dst, seg []byte, closed, divisible bool) ([]byte, int) {
+func (r *run) segment(dst, seg []byte, closed, divisible bool, steps []*dict.Table) ([]byte, int) {
 	if len(seg) == 0 {
 		return dst, 0
 	}
-	steps := r.c.steps
 	if len(steps) == 0 {
 		return r.copySegment(dst, seg, closed, divisible)
 	}
@@ -245,11 +315,11 @@ func (r *run) segment(dst, seg []byte, closed, divisible bool) ([]byte, int) {
 	// Find the last position of seg where every step's walk lands, so that
 	// converting seg up to there alone gives the same bytes, then convert
 	// that prefix as a closed segment.
-	p := r.lastCut(seg, closed, r.limit-len(dst))
+	p := r.lastCut(seg, closed, r.limit-len(dst), steps)
 	if p == 0 {
 		return dst, 0
 	}
-	return r.segment(dst, seg[:p], true, true)
+	return r.segment(dst, seg[:p], true, true, steps)
 }
 
 // copySegment handles a chain with no steps: text is copied unit by unit.
@@ -277,8 +347,7 @@ func (r *run) copySegment(dst, seg []byte, closed, divisible bool) ([]byte, int)
 // rest separately equals converting seg at once, and the output of seg[:p]
 // fits in room bytes: a position where the segmentation walk and every
 // step's walk (over the previous step's output) all land.
-func (r *run) lastCut(seg []byte, closed bool, room int) int {
-	steps := r.c.steps
+func (r *run) lastCut(seg []byte, closed bool, room int, steps []*dict.Table) int {
 	// Unit boundaries: where the segmentation walk lands inside an
 	// unmatched run.
 	units := r.s.units[:0]

@@ -16,6 +16,14 @@ type Plan struct {
 	Normalization []Step // pre-pass over the whole text
 	Segmentation  string // table for maximum-match segmentation; "" for none
 	Chain         []Step // conversion steps, applied to each segment
+
+	// FirstRest is set when the first step is a short_circuit group whose
+	// first member is the segmentation dictionary itself (s2tw, s2twp,
+	// s2hk, s2hkp). Then the first step's output for a segment that the
+	// segmentation dictionary matched is that match's own target, and in
+	// text it did not match only the group's other members can match:
+	// FirstRest names the table of those members.
+	FirstRest Step
 }
 
 // Step names the table of one conversion step with and without the

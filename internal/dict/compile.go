@@ -88,8 +88,23 @@ const (
 	maxIndexedRune = 0x40000
 	indexLen       = maxIndexedRune >> blockShift
 	nodeWords      = 8 // see the node* word offsets in table.go
-	headerWords    = 6
+	headerWords    = 7
 )
+
+// Root info word bits. The low 21 bits hold the target rune when
+// rootInline is set.
+const (
+	rootKids   = 1 << 31 // longer keys start with this rune
+	rootInline = 1 << 30 // the rune alone is a key whose target is one rune, inline
+	rootValue  = 1 << 29 // the rune alone is a key whose target is in the node record
+	rootRune   = 1<<21 - 1
+)
+
+// BigramHash places a pair of runes in a table's bigram filter.
+func BigramHash(r1, r2 rune) uint32 {
+	h := uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA6B
+	return h ^ h>>15
+}
 
 // edgeBit locates the bit of a node's child mask that a child rune sets:
 // word nodeMask+w, bit b.
@@ -166,19 +181,39 @@ func Encode(d Dict) ([]byte, error) {
 		order = append(order, n)
 		queue = append(queue, sortedKids(n)...)
 	}
-	// Root index: blocks of node ids, deduplicated (block 0 is empty).
-	var blocks [][blockSize]uint32
-	blocks = append(blocks, [blockSize]uint32{})
-	blockIdx := map[[blockSize]uint32]uint16{{}: 0}
+	// Root level: per rune an info word (see rootKids) and the trie node,
+	// in blocks of blockSize runes shared between equal blocks (block 0 is
+	// empty).
+	type rootBlock struct{ info, node [blockSize]uint32 }
+	var blocks []rootBlock
+	blocks = append(blocks, rootBlock{})
+	blockIdx := map[rootBlock]uint16{{}: 0}
 	var index [indexLen]uint16
-	rootBlocks := map[int]*[blockSize]uint32{}
+	rootBlocks := map[int]*rootBlock{}
+	var bigrams [][2]rune
 	for r, c := range root.kids {
 		blk := rootBlocks[int(r)>>blockShift]
 		if blk == nil {
-			blk = new([blockSize]uint32)
+			blk = new(rootBlock)
 			rootBlocks[int(r)>>blockShift] = blk
 		}
-		blk[int(r)&blockMask] = c.id
+		var info uint32
+		if len(c.kids) > 0 {
+			info |= rootKids
+			for r2 := range c.kids {
+				bigrams = append(bigrams, [2]rune{r, r2})
+			}
+		}
+		if c.value != 0 {
+			if v := pool[c.value-1]; utf8.RuneCountInString(v) == 1 && v != string(utf8.RuneError) {
+				r, _ := utf8.DecodeRuneInString(v)
+				info |= rootInline | uint32(r)
+			} else {
+				info |= rootValue
+			}
+		}
+		blk.info[int(r)&blockMask] = info
+		blk.node[int(r)&blockMask] = c.id
 	}
 	for b := range indexLen {
 		blk := rootBlocks[b]
@@ -196,12 +231,23 @@ func Encode(d Dict) ([]byte, error) {
 		}
 		index[b] = id
 	}
+	// Bigram filter: a bit per hashed pair of first and second rune of the
+	// keys longer than one character, about sixteen bits per pair.
+	bigramWords := 2
+	for bigramWords*32 < 16*len(bigrams) {
+		bigramWords *= 2
+	}
+	bigram := make([]uint32, bigramWords)
+	for _, p := range bigrams {
+		h := BigramHash(p[0], p[1]) & uint32(bigramWords*32-1)
+		bigram[h>>5] |= 1 << (h & 31)
+	}
 	var poolBytes int
 	for _, s := range pool {
 		poolBytes += len(s)
 	}
 	w := &writer{}
-	w.u32(uint32(maxKey), uint32(len(blocks)), uint32(len(order)), uint32(len(pool)), uint32(poolBytes), uint32(len(d)))
+	w.u32(uint32(maxKey), uint32(len(blocks)), uint32(len(order)), uint32(len(pool)), uint32(poolBytes), uint32(len(d)), uint32(bigramWords))
 	for _, x := range index {
 		w.u16(x)
 	}
@@ -209,8 +255,12 @@ func Encode(d Dict) ([]byte, error) {
 		w.buf = append(w.buf, 0)
 	}
 	for _, blk := range blocks {
-		w.u32(blk[:]...)
+		w.u32(blk.info[:]...)
 	}
+	for _, blk := range blocks {
+		w.u32(blk.node[:]...)
+	}
+	w.u32(bigram...)
 	// Each node is one 32-byte record (first target, first child, child
 	// count, alternatives, 128-bit child mask), so a lookup step touches
 	// one cache line; the edge runes are a parallel array, so a binary

@@ -90,6 +90,14 @@ func main() {
 		if c.Segmentation != nil {
 			// OpenCC keeps tofu-risk dictionaries in segmentation always.
 			p.Segmentation = compile(c.Segmentation, true)
+			if len(c.Chain) > 0 {
+				if first := c.Chain[0]; first.Type == "group" && first.Policy == "short_circuit" &&
+					len(first.Dicts) > 1 && first.Dicts[0].Expr(true) == p.Segmentation &&
+					first.Dicts[0].Expr(false) == p.Segmentation {
+					rest := &dict.Spec{Type: "group", Policy: "short_circuit", Dicts: first.Dicts[1:]}
+					p.FirstRest = dict.Step{Tofu: compile(rest, true), NoTofu: compile(rest, false)}
+				}
+			}
 		}
 		plans[strings.TrimSuffix(filepath.Base(file), ".json")] = p
 	}
@@ -113,6 +121,9 @@ func main() {
 			fmt.Fprintf(&b, "Segmentation: %q,\n", p.Segmentation)
 		}
 		writeSteps(&b, "Chain", p.Chain)
+		if p.FirstRest.Tofu != "" {
+			fmt.Fprintf(&b, "FirstRest: Step{Tofu: %q, NoTofu: %q},\n", p.FirstRest.Tofu, p.FirstRest.NoTofu)
+		}
 		b.WriteString("},\n")
 	}
 	b.WriteString("}\n")

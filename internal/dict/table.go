@@ -17,7 +17,10 @@ type Table struct {
 	keys   int
 	ascii  [128]uint32 // root nodes of ASCII runes, copied out for the fast path
 	index  []uint16    // block number per blockSize runes
-	blocks []uint32    // node ids, blockSize per block
+	info   []uint32    // root info words (rootKids, rootInline, rootValue), blockSize per block
+	blocks []uint32    // root node ids, blockSize per block
+	bigram []uint32    // bigram filter bits, see BigramHash
+	bmask  uint32      // number of bigram filter bits - 1
 	nodes  []uint32    // nodeWords per node, see the node* offsets
 	edge   []uint32    // per node: the rune on the edge from its parent
 
@@ -46,7 +49,10 @@ func Decode(b []byte) (*Table, error) {
 	}
 	h := func(i int) int { return int(binary.LittleEndian.Uint32(b[4*i:])) }
 	t := &Table{maxKey: h(0), keys: h(5)}
-	nBlocks, nNodes, nVals, nBytes := h(1), h(2), h(3), h(4)
+	nBlocks, nNodes, nVals, nBytes, nBigram := h(1), h(2), h(3), h(4), h(6)
+	if nBigram <= 0 || nBigram&(nBigram-1) != 0 {
+		return nil, errCorrupt
+	}
 	rest := b[headerWords*4:]
 	bad := false
 	take := func(n int) []byte {
@@ -84,7 +90,10 @@ func Decode(b []byte) (*Table, error) {
 			return nil, fmt.Errorf("%w: index entry %d out of range", errCorrupt, i)
 		}
 	}
+	t.info = words(nBlocks * blockSize)
 	t.blocks = words(nBlocks * blockSize)
+	t.bigram = words(nBigram)
+	t.bmask = uint32(nBigram*32 - 1)
 	t.nodes = words(nNodes * nodeWords)
 	t.edge = words(nNodes)
 	t.valOff = words(nVals + 1)
@@ -104,9 +113,11 @@ func Decode(b []byte) (*Table, error) {
 // check validates every reference in the table, so that lookups can trust
 // them.
 func (t *Table) check(nNodes, nVals, nBytes int) error {
-	for _, id := range t.blocks {
-		if int(id) >= nNodes {
-			return fmt.Errorf("%w: node id out of range", errCorrupt)
+	for i, id := range t.blocks {
+		// The fast path trusts the info word, so it must agree with the trie.
+		if int(id) >= nNodes || (id == 0) != (t.info[i] == 0) ||
+			(t.info[i]&rootKids != 0) != (t.nodes[int(id)*nodeWords+nodeCount] != 0) {
+			return fmt.Errorf("%w: root entry %d inconsistent", errCorrupt, i)
 		}
 	}
 	for i := range nNodes {
@@ -157,6 +168,33 @@ func (t *Table) root(r rune) uint32 {
 // RootNonASCII is Root for a rune known not to be ASCII; small enough to
 // be inlined in hot loops.
 func (t *Table) RootNonASCII(r rune) uint32 { return t.root(r) }
+
+// RootInfo describes the keys that start with r, a rune known not to be
+// ASCII: 0 when none does; otherwise see the Info* methods.
+func (t *Table) RootInfo(r rune) uint32 {
+	if uint32(r) >= maxIndexedRune {
+		return 0
+	}
+	blk := uint32(t.index[r>>blockShift])
+	return t.info[blk<<blockShift|uint32(r)&blockMask]
+}
+
+// InfoLonger reports whether keys longer than one rune start with the rune.
+func InfoLonger(info uint32) bool { return info&rootKids != 0 }
+
+// InfoRune returns the target of the one-rune key when it is itself one
+// rune (ok), which is the common case of character tables.
+func InfoRune(info uint32) (r rune, ok bool) { return rune(info & rootRune), info&rootInline != 0 }
+
+// InfoKey reports whether the rune alone is a key.
+func InfoKey(info uint32) bool { return info&(rootInline|rootValue) != 0 }
+
+// MaybeBigram reports whether some key might start with r1 r2; false is
+// certain, true may be wrong.
+func (t *Table) MaybeBigram(r1, r2 rune) bool {
+	h := BigramHash(r1, r2) & t.bmask
+	return t.bigram[h>>5]&(1<<(h&31)) != 0
+}
 
 // StartsKey reports whether some key starts with the rune r.
 func (t *Table) StartsKey(r rune) bool { return t.Root(r) != 0 }
@@ -273,6 +311,16 @@ func (t *Table) ValueLen(match uint32) int {
 
 // Value returns the first target of the key matched by Match.
 func (t *Table) Value(match uint32) []byte { return t.AppendValue(nil, match) }
+
+// ValueIn returns the first target of a match without allocating: a
+// slice of the table, or of buf for a target stored inline.
+func (t *Table) ValueIn(buf *[utf8.UTFMax]byte, match uint32) []byte {
+	v := t.nodes[match*nodeWords+nodeValue]
+	if v&inlineValue != 0 {
+		return utf8.AppendRune(buf[:0], rune(v&^inlineValue))
+	}
+	return t.pooled(v)
+}
 
 // Alternatives returns the targets after the first, separated by spaces,
 // of the key matched by Match; nil when there are none.

@@ -54,6 +54,7 @@ var plans = map[string]Plan{
 			{Tofu: "first(union(STPhrases,STPhrases_GeneratedFromRegionalPhrases),STCharacters)", NoTofu: "first(union(STPhrases,STPhrases_GeneratedFromRegionalPhrases),STCharacters)"},
 			{Tofu: "first(HKVariantsPhrases,HKVariants)", NoTofu: "first(HKVariantsPhrases,HKVariants)"},
 		},
+		FirstRest: Step{Tofu: "STCharacters", NoTofu: "STCharacters"},
 	},
 	"s2hkp": {
 		Name: "Simplified Chinese to Traditional Chinese (Hong Kong variant, with phrases)",
@@ -65,6 +66,7 @@ var plans = map[string]Plan{
 			{Tofu: "first(union(STPhrases,STPhrases_GeneratedFromRegionalPhrases),STCharacters)", NoTofu: "first(union(STPhrases,STPhrases_GeneratedFromRegionalPhrases),STCharacters)"},
 			{Tofu: "first(HKPhrases,HKVariantsPhrases,HKVariants)", NoTofu: "first(HKPhrases,HKVariantsPhrases,HKVariants)"},
 		},
+		FirstRest: Step{Tofu: "STCharacters", NoTofu: "STCharacters"},
 	},
 	"s2t": {
 		Name: "Simplified Chinese to Traditional Chinese (OpenCC Standard)",
@@ -85,6 +87,7 @@ var plans = map[string]Plan{
 			{Tofu: "first(union(STPhrases,STPhrases_GeneratedFromRegionalPhrases),STCharacters)", NoTofu: "first(union(STPhrases,STPhrases_GeneratedFromRegionalPhrases),STCharacters)"},
 			{Tofu: "first(TWVariantsPhrases,TWVariants)", NoTofu: "first(TWVariantsPhrases,TWVariants)"},
 		},
+		FirstRest: Step{Tofu: "STCharacters", NoTofu: "STCharacters"},
 	},
 	"s2twp": {
 		Name: "Simplified Chinese to Traditional Chinese (Taiwan Standard, with Taiwan Phrases)",
@@ -96,6 +99,7 @@ var plans = map[string]Plan{
 			{Tofu: "first(union(STPhrases,STPhrases_GeneratedFromRegionalPhrases),STCharacters)", NoTofu: "first(union(STPhrases,STPhrases_GeneratedFromRegionalPhrases),STCharacters)"},
 			{Tofu: "first(TWPhrases,TWVariantsPhrases,TWVariants)", NoTofu: "first(TWPhrases,TWVariantsPhrases,TWVariants)"},
 		},
+		FirstRest: Step{Tofu: "STCharacters", NoTofu: "STCharacters"},
 	},
 	"t2hk": {
 		Name: "Traditional Chinese (OpenCC Standard) to Traditional Chinese (Hong Kong variant)",
