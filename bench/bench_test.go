@@ -69,36 +69,30 @@ func BenchmarkConvert(b *testing.B) {
 				out.ReadFrom(transform.NewReader(bytes.NewReader(in), c))
 			}
 		})
-		b.Run(cfg+"/longbridgeapp-opencc", func(b *testing.B) {
-			c, err := longbridge.New(cfg)
-			if err != nil {
+		lb, err := longbridge.New(cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(cfg+"/longbridgeapp-opencc", benchPeer(in, lb.Convert))
+		gc, err := gocc.New(cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(cfg+"/liuzl-gocc", benchPeer(in, gc.Convert))
+	}
+}
+
+// benchPeer times a peer's string-to-string conversion of in.
+func benchPeer(in []byte, convert func(string) (string, error)) func(*testing.B) {
+	return func(b *testing.B) {
+		s := string(in)
+		b.SetBytes(int64(len(in)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := convert(s); err != nil {
 				b.Fatal(err)
 			}
-			s := string(in)
-			b.SetBytes(int64(len(in)))
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				if _, err := c.Convert(s); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-		b.Run(cfg+"/liuzl-gocc", func(b *testing.B) {
-			c, err := gocc.New(cfg)
-			if err != nil {
-				b.Fatal(err)
-			}
-			s := string(in)
-			b.SetBytes(int64(len(in)))
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				if _, err := c.Convert(s); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+		}
 	}
 }
 

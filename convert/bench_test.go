@@ -1,12 +1,10 @@
 package convert
 
-import (
-	"testing"
-	"unicode/utf8"
-)
+import "testing"
 
 // BenchmarkConvert converts the golden inputs (real corpus text) with a
-// reused buffer; MB/s is input bytes.
+// reused buffer; MB/s is input bytes. The bench module compares the same
+// work with other converters and with a bare decoding loop.
 func BenchmarkConvert(b *testing.B) {
 	for _, cfg := range []string{"s2t", "s2tw", "s2twp", "t2s", "tw2sp", "s2hk", "t2tw", "jp2t"} {
 		b.Run(cfg, func(b *testing.B) {
@@ -23,22 +21,5 @@ func BenchmarkConvert(b *testing.B) {
 				dst = c.Append(dst[:0], in)
 			}
 		})
-	}
-}
-
-// BenchmarkDecodeFloor is the floor the issue compares against: a bare
-// rune-by-rune utf8.DecodeRune + append copy of the same input.
-func BenchmarkDecodeFloor(b *testing.B) {
-	in := readGolden(b, "hans.txt")
-	dst := make([]byte, 0, len(in))
-	b.SetBytes(int64(len(in)))
-	b.ReportAllocs()
-	for b.Loop() {
-		dst = dst[:0]
-		for i := 0; i < len(in); {
-			r, n := utf8.DecodeRune(in[i:])
-			dst = utf8.AppendRune(dst, r)
-			i += n
-		}
 	}
 }

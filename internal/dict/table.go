@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"sync"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -25,7 +26,10 @@ type Table struct {
 	edge   []uint32    // per node: the rune on the edge from its parent
 
 	valOff []uint32 // offsets into vals, one more than the pool size
-	vals   []byte
+
+	leadsOnce sync.Once
+	leads     [256]bool
+	vals      []byte
 }
 
 var errCorrupt = errors.New("dict: corrupt table")
@@ -337,8 +341,13 @@ func (t *Table) pooled(i uint32) []byte {
 }
 
 // LeadBytes reports, for each byte value, whether some key's first
-// character starts with it in UTF-8.
+// character starts with it in UTF-8. It is computed once per table.
 func (t *Table) LeadBytes() [256]bool {
+	t.leadsOnce.Do(func() { t.leads = t.leadBytes() })
+	return t.leads
+}
+
+func (t *Table) leadBytes() [256]bool {
 	var leads [256]bool
 	var buf [utf8.UTFMax]byte
 	for b, blk := range t.index {
