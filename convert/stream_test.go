@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"testing/iotest"
 
@@ -162,6 +163,34 @@ func TestCopy(t *testing.T) {
 				t.Errorf("%s %s: output differs from Append (%d bytes, want %d)", cfg, name, buf.Len(), len(w))
 			}
 		}
+	}
+}
+
+// TestCopyParallel converts input large enough to be split into pieces
+// converted in parallel, including lines that an IDS crosses.
+func TestCopyParallel(t *testing.T) {
+	base := readGolden(t, "hans.txt")
+	var in []byte
+	for k := range 12 {
+		in = append(in, base...)
+		if k%3 == 0 {
+			in = append(in, "⿰\n发⿱头\n发\n"...) // an IDS swallows these line feeds
+		}
+	}
+	for _, cfg := range []string{"s2t", "s2twp"} {
+		c, _ := New(cfg)
+		want := c.Append(nil, in)
+		var buf bytes.Buffer
+		if _, err := c.Copy(&buf, bytes.NewReader(in)); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(buf.Bytes(), want) {
+			t.Errorf("%s: parallel Copy differs from Append", cfg)
+		}
+	}
+	s := []byte(strings.Repeat("中", 100) + "⿰\n" + strings.Repeat("文", 90) + "\nabc\n")
+	if got, want := hardBoundary(s, 0), bytes.LastIndex(s, []byte("\nabc"))+1; got != want {
+		t.Errorf("hardBoundary = %d, want %d (after the line feed no IDS can reach)", got, want)
 	}
 }
 
