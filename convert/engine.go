@@ -186,7 +186,7 @@ type run struct {
 	c     *Converter
 	limit int  // maximum output length, for Transform
 	full  bool // stopped because the output reached limit
-	value [utf8.UTFMax]byte
+	value [2 * utf8.UTFMax]byte
 	s     *scratch
 }
 

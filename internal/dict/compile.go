@@ -87,8 +87,8 @@ const (
 	blockMask      = blockSize - 1
 	maxIndexedRune = 0x40000
 	indexLen       = maxIndexedRune >> blockShift
-	nodeWords      = 8 // see the node* word offsets in table.go
-	headerWords    = 7
+	nodeWords      = 4 // see the node* word offsets in table.go
+	headerWords    = 8
 )
 
 // Root info word bits. The low 21 bits hold the target rune when
@@ -106,16 +106,20 @@ func BigramHash(r1, r2 rune) uint32 {
 	return h ^ h>>15
 }
 
-// edgeBit locates the bit of a node's child mask that a child rune sets:
-// word nodeMask+w, bit b.
-func edgeBit(r rune) (w, b uint32) {
-	h := uint32(r) * 0x9E3779B1 >> 25 // 7 bits
-	return h >> 5, h & 31
+// EdgeHash places the trie edge from node by rune r in a table's edge
+// filter.
+func EdgeHash(node uint32, r rune) uint32 {
+	h := node*0x9E3779B1 ^ uint32(r)*0x85EBCA6B
+	return h ^ h>>16
 }
 
-// inlineValue marks a value word that holds a one-rune target itself
-// rather than an index into the value pool.
-const inlineValue = 1 << 31
+// Value word bits: a target of one or two runes is stored in the node
+// record itself (the first rune in the value word, the second in the next
+// word), any other target as a 1-based index into the value pool.
+const (
+	inlineValue = 1 << 31 // the target is inline
+	inlineTwo   = 1 << 30 // …and has a second rune, in the next word
+)
 
 // Encode compiles d into the binary table format read by Table.
 func Encode(d Dict) ([]byte, error) {
@@ -246,8 +250,26 @@ func Encode(d Dict) ([]byte, error) {
 	for _, s := range pool {
 		poolBytes += len(s)
 	}
+	// Edge filter: a bit per hashed (node, child rune) edge below the
+	// root, at eight or more bits per edge, so that most "no key goes on
+	// with this rune" answers need no search of the children.
+	var nEdges int
+	for _, n := range order[1:] {
+		nEdges += len(n.kids)
+	}
+	edgeWords := 2
+	for edgeWords*32 < 8*nEdges {
+		edgeWords *= 2
+	}
+	edges := make([]uint32, edgeWords)
+	for _, n := range order[1:] {
+		for r := range n.kids {
+			h := EdgeHash(n.id, r) & uint32(edgeWords*32-1)
+			edges[h>>5] |= 1 << (h & 31)
+		}
+	}
 	w := &writer{}
-	w.u32(uint32(maxKey), uint32(len(blocks)), uint32(len(order)), uint32(len(pool)), uint32(poolBytes), uint32(len(d)), uint32(bigramWords))
+	w.u32(uint32(maxKey), uint32(len(blocks)), uint32(len(order)), uint32(len(pool)), uint32(poolBytes), uint32(len(d)), uint32(bigramWords), uint32(edgeWords))
 	for _, x := range index {
 		w.u16(x)
 	}
@@ -261,10 +283,12 @@ func Encode(d Dict) ([]byte, error) {
 		w.u32(blk.node[:]...)
 	}
 	w.u32(bigram...)
-	// Each node is one 32-byte record (first target, first child, child
-	// count, alternatives, 128-bit child mask), so a lookup step touches
-	// one cache line; the edge runes are a parallel array, so a binary
-	// search over a node's children reads consecutive words.
+	w.u32(edges...)
+	// Each node is one 16-byte record (first child, child count, first
+	// target), so a lookup step touches one cache line, and a target of
+	// up to two runes (most phrase targets) needs no second memory access.
+	// The edge runes are a parallel array, so a binary search over a
+	// node's children reads consecutive words.
 	for _, n := range order {
 		var rec [nodeWords]uint32
 		if n != nil {
@@ -273,22 +297,26 @@ func Encode(d Dict) ([]byte, error) {
 				rec[nodeFirst] = kids[0].id
 			}
 			rec[nodeCount] = uint32(len(kids))
-			for _, k := range kids {
-				w, b := edgeBit(k.r)
-				rec[nodeMask+w] |= 1 << b
-			}
 			rec[nodeValue] = uint32(n.value)
 			if n.value != 0 {
-				if v := pool[n.value-1]; utf8.RuneCountInString(v) == 1 {
-					r, _ := utf8.DecodeRuneInString(v)
-					if r != utf8.RuneError {
-						rec[nodeValue] = inlineValue | uint32(r)
+				rs := []rune(pool[n.value-1])
+				if len(rs) >= 1 && len(rs) <= 2 && pool[n.value-1] == string(rs) {
+					rec[nodeValue] = inlineValue | uint32(rs[0])
+					if len(rs) == 2 {
+						rec[nodeValue] |= inlineTwo
+						rec[nodeValue2] = uint32(rs[1])
 					}
 				}
 			}
-			rec[nodeAlt] = uint32(n.alt)
 		}
 		w.u32(rec[:]...)
+	}
+	for _, n := range order {
+		if n == nil {
+			w.u32(0)
+			continue
+		}
+		w.u32(uint32(n.alt))
 	}
 	for _, n := range order {
 		if n == nil {

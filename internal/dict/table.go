@@ -24,6 +24,9 @@ type Table struct {
 	bmask  uint32      // number of bigram filter bits - 1
 	nodes  []uint32    // nodeWords per node, see the node* offsets
 	edge   []uint32    // per node: the rune on the edge from its parent
+	alt    []uint32    // per node: 1-based pool index of the other targets
+	efilt  []uint32    // edge filter bits, see EdgeHash
+	emask  uint32      // number of edge filter bits - 1
 
 	valOff []uint32 // offsets into vals, one more than the pool size
 
@@ -36,11 +39,10 @@ var errCorrupt = errors.New("dict: corrupt table")
 
 // Word offsets in a node record.
 const (
-	nodeValue = iota // the first target: inlineValue|rune, or a 1-based pool index; 0: the node ends no key
-	nodeFirst        // id of the first child; children have consecutive ids
-	nodeCount        // number of children
-	nodeAlt          // 1-based pool index of the other targets, space-separated
-	nodeMask         // four words: the bits edgeBit gives the children's runes
+	nodeFirst  = iota // id of the first child; children have consecutive ids
+	nodeCount         // number of children
+	nodeValue         // the first target (see inlineValue) or a 1-based pool index; 0: the node ends no key
+	nodeValue2        // the second rune of an inline target
 )
 
 // Decode reads a table written by Encode. The returned Table refers to b,
@@ -53,8 +55,8 @@ func Decode(b []byte) (*Table, error) {
 	}
 	h := func(i int) int { return int(binary.LittleEndian.Uint32(b[4*i:])) }
 	t := &Table{maxKey: h(0), keys: h(5)}
-	nBlocks, nNodes, nVals, nBytes, nBigram := h(1), h(2), h(3), h(4), h(6)
-	if nBigram <= 0 || nBigram&(nBigram-1) != 0 {
+	nBlocks, nNodes, nVals, nBytes, nBigram, nEdge := h(1), h(2), h(3), h(4), h(6), h(7)
+	if nBigram <= 0 || nBigram&(nBigram-1) != 0 || nEdge <= 0 || nEdge&(nEdge-1) != 0 {
 		return nil, errCorrupt
 	}
 	rest := b[headerWords*4:]
@@ -98,7 +100,10 @@ func Decode(b []byte) (*Table, error) {
 	t.blocks = words(nBlocks * blockSize)
 	t.bigram = words(nBigram)
 	t.bmask = uint32(nBigram*32 - 1)
+	t.efilt = words(nEdge)
+	t.emask = uint32(nEdge*32 - 1)
 	t.nodes = words(nNodes * nodeWords)
+	t.alt = words(nNodes)
 	t.edge = words(nNodes)
 	t.valOff = words(nVals + 1)
 	t.vals = take(nBytes)
@@ -126,7 +131,7 @@ func (t *Table) check(nNodes, nVals, nBytes int) error {
 	}
 	for i := range nNodes {
 		n := t.nodes[i*nodeWords : i*nodeWords+nodeWords]
-		if (n[nodeValue]&inlineValue == 0 && int(n[nodeValue]) > nVals) || int(n[nodeAlt]) > nVals ||
+		if (n[nodeValue]&inlineValue == 0 && int(n[nodeValue]) > nVals) || int(t.alt[i]) > nVals ||
 			uint64(n[nodeFirst])+uint64(n[nodeCount]) > uint64(nNodes) {
 			return fmt.Errorf("%w: node %d out of range", errCorrupt, i)
 		}
@@ -260,8 +265,8 @@ func (t *Table) MatchFrom(s []byte, id uint32, pos int) (n int, match uint32, mo
 			more = size == 0
 			break
 		}
-		if w, b := edgeBit(r); rec[nodeMask+w&3]&(1<<b) == 0 {
-			break // no child has r: the mask has no false negatives
+		if h := EdgeHash(id, r) & t.emask; t.efilt[h>>5]&(1<<(h&31)) == 0 {
+			break // no child has r: the filter has no false negatives
 		}
 		id = t.child(rec[nodeFirst], count, r)
 		pos += size
@@ -297,20 +302,30 @@ func (t *Table) child(first, count uint32, r rune) uint32 {
 
 // AppendValue appends the first target of the key matched by Match.
 func (t *Table) AppendValue(dst []byte, match uint32) []byte {
-	v := t.nodes[match*nodeWords+nodeValue]
-	if v&inlineValue != 0 {
-		return utf8.AppendRune(dst, rune(v&^inlineValue))
+	rec := t.nodes[match*nodeWords : match*nodeWords+nodeWords : match*nodeWords+nodeWords]
+	v := rec[nodeValue]
+	if v&inlineValue == 0 {
+		return append(dst, t.pooled(v)...)
 	}
-	return append(dst, t.pooled(v)...)
+	dst = utf8.AppendRune(dst, rune(v&rootRune))
+	if v&inlineTwo != 0 {
+		dst = utf8.AppendRune(dst, rune(rec[nodeValue2]))
+	}
+	return dst
 }
 
 // ValueLen is the length in bytes of the first target of a match.
 func (t *Table) ValueLen(match uint32) int {
-	v := t.nodes[match*nodeWords+nodeValue]
-	if v&inlineValue != 0 {
-		return utf8.RuneLen(rune(v &^ inlineValue))
+	rec := t.nodes[match*nodeWords : match*nodeWords+nodeWords : match*nodeWords+nodeWords]
+	v := rec[nodeValue]
+	if v&inlineValue == 0 {
+		return len(t.pooled(v))
 	}
-	return len(t.pooled(v))
+	n := utf8.RuneLen(rune(v & rootRune))
+	if v&inlineTwo != 0 {
+		n += utf8.RuneLen(rune(rec[nodeValue2]))
+	}
+	return n
 }
 
 // Value returns the first target of the key matched by Match.
@@ -318,19 +333,16 @@ func (t *Table) Value(match uint32) []byte { return t.AppendValue(nil, match) }
 
 // ValueIn returns the first target of a match without allocating: a
 // slice of the table, or of buf for a target stored inline.
-func (t *Table) ValueIn(buf *[utf8.UTFMax]byte, match uint32) []byte {
-	v := t.nodes[match*nodeWords+nodeValue]
-	if v&inlineValue != 0 {
-		return utf8.AppendRune(buf[:0], rune(v&^inlineValue))
+func (t *Table) ValueIn(buf *[2 * utf8.UTFMax]byte, match uint32) []byte {
+	if v := t.nodes[match*nodeWords+nodeValue]; v&inlineValue == 0 {
+		return t.pooled(v)
 	}
-	return t.pooled(v)
+	return t.AppendValue(buf[:0], match)
 }
 
 // Alternatives returns the targets after the first, separated by spaces,
 // of the key matched by Match; nil when there are none.
-func (t *Table) Alternatives(match uint32) []byte {
-	return t.pooled(t.nodes[match*nodeWords+nodeAlt])
-}
+func (t *Table) Alternatives(match uint32) []byte { return t.pooled(t.alt[match]) }
 
 func (t *Table) pooled(i uint32) []byte {
 	if i == 0 {
