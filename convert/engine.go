@@ -199,40 +199,48 @@ func (r *run) convert(dst, src []byte, final bool) ([]byte, int) {
 	if c.seg == nil {
 		return r.segment(dst, src, final, true, c.steps)
 	}
+	// Maximum-match segmentation: src[u:i] is the pending run of text the
+	// segmentation dictionary did not match.
 	i, u := 0, 0
 	for i < len(src) {
+		var n int
+		var m uint32
+		var more bool
 		if b := src[i]; b < utf8.RuneSelf {
 			if !c.seg.ASCIIStartsKey(b) {
 				i++
 				continue
 			}
+			n, m, more = c.seg.Match(src[i:])
 		} else if i+3 < len(src) && b&0xF0 == 0xE0 && src[i+1]&0xC0 == 0x80 && src[i+2]&0xC0 == 0x80 {
 			// Fast rejection, as in walk: most characters start no
 			// segmentation key, or start keys the next rune does not continue.
 			r := rune(b&0x0F)<<12 | rune(src[i+1]&0x3F)<<6 | rune(src[i+2]&0x3F)
-			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) && (r < 0x2FF0 || r > 0x2FFF) {
+			if r < 0x800 || (r >= 0xD800 && r <= 0xDFFF) || (r >= 0x2FF0 && r <= 0x2FFF) {
+				n, m, more = c.seg.Match(src[i:])
+			} else {
 				info := c.seg.RootInfo(r)
 				if info == 0 {
 					i += 3
 					continue
 				}
 				if !dict.InfoKey(info) {
-					var r2 rune
+					r2 := rune(-1)
 					if b2 := src[i+3]; b2 < utf8.RuneSelf {
 						r2 = rune(b2)
 					} else if i+5 < len(src) && b2&0xF0 == 0xE0 {
 						r2 = rune(b2&0x0F)<<12 | rune(src[i+4]&0x3F)<<6 | rune(src[i+5]&0x3F)
-					} else {
-						r2 = -1
 					}
 					if r2 >= 0 && !c.seg.MaybeBigram(r, r2) {
 						i += 3
 						continue
 					}
 				}
+				n, m, more = c.seg.MatchFrom(src[i:], c.seg.RootNonASCII(r), 3)
 			}
+		} else {
+			n, m, more = c.seg.Match(src[i:])
 		}
-		n, m, more := c.seg.Match(src[i:])
 		if more && !final {
 			break
 		}
@@ -244,6 +252,7 @@ func (r *run) convert(dst, src []byte, final bool) ([]byte, int) {
 			i += w
 			continue
 		}
+		// A match closes the pending run; both become segments.
 		if u < i {
 			out, k := r.segment(dst, src[u:i], true, true, c.runSteps)
 			if k < i-u {
