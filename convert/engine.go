@@ -66,7 +66,14 @@ loop:
 							r2 = -1 // rarer: let the trie decide
 						}
 						if r2 < 0 || t.MaybeBigram(r, r2) {
-							n, id, more := t.MatchFrom(s[i:], t.RootNonASCII(r), 3)
+							var n int
+							var id uint32
+							var more bool
+							if r2 < 0 {
+								n, id, more = t.MatchFrom(s[i:], t.RootNonASCII(r), 3)
+							} else {
+								n, id, more = t.MatchPair(s[i:], r, r2, 3, 3+utf8.RuneLen(r2))
+							}
 							if more && !final {
 								undecided = true
 								break loop
@@ -224,19 +231,24 @@ func (r *run) convert(dst, src []byte, final bool) ([]byte, int) {
 					i += 3
 					continue
 				}
-				if !dict.InfoKey(info) {
-					r2 := rune(-1)
-					if b2 := src[i+3]; b2 < utf8.RuneSelf {
-						r2 = rune(b2)
-					} else if i+5 < len(src) && b2&0xF0 == 0xE0 {
-						r2 = rune(b2&0x0F)<<12 | rune(src[i+4]&0x3F)<<6 | rune(src[i+5]&0x3F)
-					}
-					if r2 >= 0 && !c.seg.MaybeBigram(r, r2) {
+				r2 := rune(-1)
+				if b2 := src[i+3]; b2 < utf8.RuneSelf {
+					r2 = rune(b2)
+				} else if i+5 < len(src) && b2&0xF0 == 0xE0 {
+					r2 = rune(b2&0x0F)<<12 | rune(src[i+4]&0x3F)<<6 | rune(src[i+5]&0x3F)
+				}
+				switch {
+				case r2 < 0 || !dict.InfoLonger(info):
+					n, m, more = c.seg.MatchFrom(src[i:], c.seg.RootNonASCII(r), 3)
+				case !c.seg.MaybeBigram(r, r2):
+					if !dict.InfoKey(info) {
 						i += 3
 						continue
 					}
+					n, m, more = 3, c.seg.RootNonASCII(r), false
+				default:
+					n, m, more = c.seg.MatchPair(src[i:], r, r2, 3, 3+utf8.RuneLen(r2))
 				}
-				n, m, more = c.seg.MatchFrom(src[i:], c.seg.RootNonASCII(r), 3)
 			}
 		} else {
 			n, m, more = c.seg.Match(src[i:])

@@ -88,7 +88,27 @@ const (
 	maxIndexedRune = 0x40000
 	indexLen       = maxIndexedRune >> blockShift
 	nodeWords      = 4 // see the node* word offsets in table.go
-	headerWords    = 8
+	headerWords    = 10
+)
+
+// TrigramHash places three runes in a table's trigram filter.
+func TrigramHash(r1, r2, r3 rune) uint32 {
+	h := uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA6B ^ uint32(r3)*0xC2B2AE35
+	return h ^ h>>15
+}
+
+// pairHash is the home slot of a pair of runes in a table's pair table.
+func pairHash(r1, r2 rune) uint32 {
+	h := uint32(r1)*0x85EBCA6B ^ uint32(r2)*0x9E3779B1
+	return h ^ h>>13
+}
+
+// Pair table slot words.
+const (
+	pairFirst = iota // first rune + 1; 0 marks an empty slot
+	pairSecond
+	pairNode // the trie node of the two runes
+	pairWords
 )
 
 // Root info word bits. The low 21 bits hold the target rune when
@@ -268,8 +288,45 @@ func Encode(d Dict) ([]byte, error) {
 			edges[h>>5] |= 1 << (h & 31)
 		}
 	}
+	// Pair table: every two-rune key prefix to its trie node, open
+	// addressing with linear probing at most half full, so a phrase hit
+	// finds its second-level node with one probe.
+	pairSlots := 2
+	for pairSlots < 2*len(bigrams) {
+		pairSlots *= 2
+	}
+	pairs := make([]uint32, pairSlots*pairWords)
+	for _, p := range bigrams {
+		h := pairHash(p[0], p[1]) & uint32(pairSlots-1)
+		for pairs[h*pairWords+pairFirst] != 0 {
+			h = (h + 1) & uint32(pairSlots-1)
+		}
+		pairs[h*pairWords+pairFirst] = uint32(p[0]) + 1
+		pairs[h*pairWords+pairSecond] = uint32(p[1])
+		pairs[h*pairWords+pairNode] = root.kids[p[0]].kids[p[1]].id
+	}
+	// Trigram filter: a bit per hashed first three runes of the keys
+	// longer than two, so that after a two-rune match most "nothing longer"
+	// answers need no deeper node.
+	var trigrams [][3]rune
+	for r1, n1 := range root.kids {
+		for r2, n2 := range n1.kids {
+			for r3 := range n2.kids {
+				trigrams = append(trigrams, [3]rune{r1, r2, r3})
+			}
+		}
+	}
+	trigramWords := 2
+	for trigramWords*32 < 16*len(trigrams) {
+		trigramWords *= 2
+	}
+	trigram := make([]uint32, trigramWords)
+	for _, p := range trigrams {
+		h := TrigramHash(p[0], p[1], p[2]) & uint32(trigramWords*32-1)
+		trigram[h>>5] |= 1 << (h & 31)
+	}
 	w := &writer{}
-	w.u32(uint32(maxKey), uint32(len(blocks)), uint32(len(order)), uint32(len(pool)), uint32(poolBytes), uint32(len(d)), uint32(bigramWords), uint32(edgeWords))
+	w.u32(uint32(maxKey), uint32(len(blocks)), uint32(len(order)), uint32(len(pool)), uint32(poolBytes), uint32(len(d)), uint32(bigramWords), uint32(edgeWords), uint32(pairSlots), uint32(trigramWords))
 	for _, x := range index {
 		w.u16(x)
 	}
@@ -284,6 +341,8 @@ func Encode(d Dict) ([]byte, error) {
 	}
 	w.u32(bigram...)
 	w.u32(edges...)
+	w.u32(pairs...)
+	w.u32(trigram...)
 	// Each node is one 16-byte record (first child, child count, first
 	// target), so a lookup step touches one cache line, and a target of
 	// up to two runes (most phrase targets) needs no second memory access.

@@ -27,6 +27,10 @@ type Table struct {
 	alt    []uint32    // per node: 1-based pool index of the other targets
 	efilt  []uint32    // edge filter bits, see EdgeHash
 	emask  uint32      // number of edge filter bits - 1
+	pairs  []uint32    // pair table, pairWords per slot, see pairHash
+	pmask  uint32      // number of pair slots - 1
+	trig   []uint32    // trigram filter bits, see TrigramHash
+	tmask  uint32      // number of trigram filter bits - 1
 
 	valOff []uint32 // offsets into vals, one more than the pool size
 
@@ -55,9 +59,11 @@ func Decode(b []byte) (*Table, error) {
 	}
 	h := func(i int) int { return int(binary.LittleEndian.Uint32(b[4*i:])) }
 	t := &Table{maxKey: h(0), keys: h(5)}
-	nBlocks, nNodes, nVals, nBytes, nBigram, nEdge := h(1), h(2), h(3), h(4), h(6), h(7)
-	if nBigram <= 0 || nBigram&(nBigram-1) != 0 || nEdge <= 0 || nEdge&(nEdge-1) != 0 {
-		return nil, errCorrupt
+	nBlocks, nNodes, nVals, nBytes, nBigram, nEdge, nPair, nTrig := h(1), h(2), h(3), h(4), h(6), h(7), h(8), h(9)
+	for _, n := range []int{nBigram, nEdge, nPair, nTrig} {
+		if n <= 0 || n&(n-1) != 0 {
+			return nil, errCorrupt
+		}
 	}
 	rest := b[headerWords*4:]
 	bad := false
@@ -102,6 +108,10 @@ func Decode(b []byte) (*Table, error) {
 	t.bmask = uint32(nBigram*32 - 1)
 	t.efilt = words(nEdge)
 	t.emask = uint32(nEdge*32 - 1)
+	t.pairs = words(nPair * pairWords)
+	t.pmask = uint32(nPair - 1)
+	t.trig = words(nTrig)
+	t.tmask = uint32(nTrig*32 - 1)
 	t.nodes = words(nNodes * nodeWords)
 	t.alt = words(nNodes)
 	t.edge = words(nNodes)
@@ -135,6 +145,16 @@ func (t *Table) check(nNodes, nVals, nBytes int) error {
 			uint64(n[nodeFirst])+uint64(n[nodeCount]) > uint64(nNodes) {
 			return fmt.Errorf("%w: node %d out of range", errCorrupt, i)
 		}
+	}
+	empty := false
+	for i := 0; i < len(t.pairs); i += pairWords {
+		if int(t.pairs[i+pairNode]) >= nNodes {
+			return fmt.Errorf("%w: pair table node out of range", errCorrupt)
+		}
+		empty = empty || t.pairs[i+pairFirst] == 0
+	}
+	if !empty {
+		return fmt.Errorf("%w: pair table has no empty slot", errCorrupt) // probing must end
 	}
 	prev := uint32(0)
 	for _, off := range t.valOff {
@@ -239,6 +259,54 @@ func (t *Table) Match(s []byte) (n int, match uint32, more bool) {
 		id, pos = t.root(r), size
 	}
 	return t.MatchFrom(s, id, pos)
+}
+
+// MatchPair is Match for s starting with the runes r1 and r2 (n12 bytes
+// in all), r1 a rune some longer key starts with: the pair table and the
+// trigram filter settle the common cases without walking the trie.
+func (t *Table) MatchPair(s []byte, r1, r2 rune, n1, n12 int) (n int, match uint32, more bool) {
+	root := t.root(r1)
+	h := pairHash(r1, r2) & t.pmask
+	var node2 uint32
+	for {
+		slot := t.pairs[h*pairWords : h*pairWords+pairWords : h*pairWords+pairWords]
+		if slot[pairFirst] == 0 {
+			break
+		}
+		if slot[pairFirst] == uint32(r1)+1 && slot[pairSecond] == uint32(r2) {
+			node2 = slot[pairNode]
+			break
+		}
+		h = (h + 1) & t.pmask
+	}
+	if node2 != 0 {
+		rec := t.nodes[node2*nodeWords : node2*nodeWords+nodeWords : node2*nodeWords+nodeWords]
+		deeper := rec[nodeCount] != 0
+		if deeper {
+			if n12 >= len(s) {
+				more = true
+			} else {
+				var r3 rune
+				if c := s[n12]; c < utf8.RuneSelf {
+					r3 = rune(c)
+				} else if r3, _ = DecodeRune(s[n12:]); r3 == utf8.RuneError {
+					r3 = -1 // let the trie decide
+				}
+				if r3 < 0 || t.trig[TrigramHash(r1, r2, r3)&t.tmask>>5]&(1<<(TrigramHash(r1, r2, r3)&t.tmask&31)) != 0 {
+					if n, match, more = t.MatchFrom(s, node2, n12); n > 0 || more {
+						return n, match, more
+					}
+				}
+			}
+		}
+		if rec[nodeValue] != 0 {
+			return n12, node2, more
+		}
+	}
+	if t.nodes[root*nodeWords+nodeValue] != 0 {
+		return n1, root, more
+	}
+	return 0, 0, more
 }
 
 // MatchFrom continues Match from node id, reached after the first pos
