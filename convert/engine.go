@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"encoding/binary"
 	"sync"
 	"unicode/utf8"
 
@@ -34,82 +35,103 @@ func walk(dst, s []byte, t *dict.Table, final bool, limit int, marks *[]mark) (o
 	undecided := false
 loop:
 	for i < len(s) {
-		c := s[i]
+		var (
+			r, r2 rune // the three-byte character at i, and the rune after it (-1: unknown)
+			info  uint32
+			c     = s[i]
+		)
 		if c < utf8.RuneSelf {
 			if !t.ASCIIStartsKey(c) {
 				i++
 				continue
 			}
-		} else if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) && (r < 0x2FF0 || r > 0x2FFF) {
-				info := t.RootInfo(r)
-				if info == 0 {
-					i += 3 // no key starts here: the character stays
-					continue
-				}
-				if dict.InfoLonger(info) {
-					// Could a longer key match? Look at the next rune.
-					j := i + 3
-					if j >= len(s) {
-						if !final {
-							undecided = true
-							break loop
-						}
-					} else {
-						var r2 rune
-						if c2 := s[j]; c2 < utf8.RuneSelf {
-							r2 = rune(c2)
-						} else if j+2 < len(s) && c2&0xF0 == 0xE0 {
-							r2 = rune(c2&0x0F)<<12 | rune(s[j+1]&0x3F)<<6 | rune(s[j+2]&0x3F)
-						} else {
-							r2 = -1 // rarer: let the trie decide
-						}
-						if r2 < 0 || t.MaybeBigram(r, r2) {
-							var n int
-							var id uint32
-							var more bool
-							if r2 < 0 {
-								n, id, more = t.MatchFrom(s[i:], t.RootNonASCII(r), 3)
-							} else {
-								n, id, more = t.MatchPair(s[i:], r, r2, 3, 3+utf8.RuneLen(r2))
-							}
-							if more && !final {
-								undecided = true
-								break loop
-							}
-							if n == 0 {
-								i += 3
-								continue
-							}
-							if len(dst)+i-pending+t.ValueLen(id) > limit {
-								break loop
-							}
-							dst = append(dst, s[pending:i]...)
-							dst = t.AppendValue(dst, id)
-							i += n
-							pending = i
-							continue
-						}
-					}
-				}
-				// Only the one-character key can match.
-				if v, ok := dict.InfoRune(info); ok {
-					if len(dst)+i-pending+utf8.RuneLen(v) > limit {
-						break loop
-					}
-					dst = append(dst, s[pending:i]...)
-					dst = utf8.AppendRune(dst, v)
-					i += 3
-					pending = i
-					continue
-				}
-				if !dict.InfoKey(info) {
-					i += 3
-					continue
-				}
-			}
+			goto general
 		}
+		if i+8 <= len(s) {
+			// One load decodes this character and the next.
+			w := binary.LittleEndian.Uint64(s[i:])
+			if w&0xC0C0F0 != 0x8080E0 {
+				goto general
+			}
+			r = rune(w&0x0F)<<12 | rune(w>>8&0x3F)<<6 | rune(w>>16&0x3F)
+			r2 = -1
+			if w&0xC0C0F0000000 == 0x8080E0000000 {
+				r2 = rune(w>>24&0x0F)<<12 | rune(w>>32&0x3F)<<6 | rune(w>>40&0x3F)
+				if r2 < 0x800 || uint32(r2-0xD800) < 0x800 {
+					r2 = -1 // not UTF-8: let the trie decide
+				}
+			} else if b := byte(w >> 24); b < utf8.RuneSelf {
+				r2 = rune(b)
+			}
+		} else if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			r2 = -1 // near the end: let the trie decide
+		} else {
+			goto general
+		}
+		if r < 0x800 || uint32(r-0xD800) < 0x800 || uint32(r-0x2FF0) < 0x10 {
+			goto general // overlong, surrogate, or an IDS operator
+		}
+		info = t.RootInfo(r)
+		if info == 0 {
+			i += 3 // no key starts here: the character stays
+			continue
+		}
+		if dict.InfoLonger(info) && (r2 < 0 || t.MaybeBigram(r, r2)) {
+			// A key longer than this character may match.
+			var n int
+			var id uint32
+			var more bool
+			if r2 < 0 {
+				n, id, more = t.MatchFrom(s[i:], t.RootNonASCII(r), 3)
+			} else {
+				n, id, more = t.MatchPair(s[i:], r, r2, 3, 3+utf8.RuneLen(r2))
+			}
+			if more && !final {
+				undecided = true
+				break loop
+			}
+			if n == 0 {
+				i += 3
+				continue
+			}
+			if len(dst)+i-pending+t.ValueLen(id) > limit {
+				break loop
+			}
+			if pending < i {
+				dst = append(dst, s[pending:i]...)
+			}
+			dst = t.AppendValue(dst, id)
+			i += n
+			pending = i
+			continue
+		}
+		// Only the one-character key can match.
+		if v, ok := dict.InfoRune(info); ok {
+			if v == r {
+				i += 3 // maps to itself: stays in the pending run
+				continue
+			}
+			if len(dst)+i-pending+4 > limit && len(dst)+i-pending+utf8.RuneLen(v) > limit {
+				break loop
+			}
+			if pending < i {
+				dst = append(dst, s[pending:i]...)
+			}
+			if v >= 0x800 && v < 0x10000 {
+				dst = append(dst, byte(0xE0|v>>12), byte(0x80|v>>6&0x3F), byte(0x80|v&0x3F))
+			} else {
+				dst = utf8.AppendRune(dst, v)
+			}
+			i += 3
+			pending = i
+			continue
+		}
+		if !dict.InfoKey(info) {
+			i += 3
+			continue
+		}
+	general:
 		// Anything rarer: flush, then take one general step.
 		if len(dst)+i-pending > limit {
 			break
@@ -130,6 +152,26 @@ loop:
 	// units: copy them one by one while they fit.
 	dst, n, _ = walkSlow(dst, s[pending:i], t, true, limit, nil)
 	return dst, pending + n, true
+}
+
+// peekRune decodes an ASCII or three-byte character at the start of s, the
+// common cases, for the pair and bigram lookups; it returns -1 for
+// anything else, including every malformed sequence, so that the trie,
+// which decodes fully, decides there.
+func peekRune(s []byte) rune {
+	if len(s) == 0 {
+		return -1
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		return rune(c)
+	}
+	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+		r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+		if r >= 0x800 && uint32(r-0xD800) >= 0x800 {
+			return r
+		}
+	}
+	return -1
 }
 
 // walkSlow is walk one general step at a time, recording landing points
@@ -231,12 +273,7 @@ func (r *run) convert(dst, src []byte, final bool) ([]byte, int) {
 					i += 3
 					continue
 				}
-				r2 := rune(-1)
-				if b2 := src[i+3]; b2 < utf8.RuneSelf {
-					r2 = rune(b2)
-				} else if i+5 < len(src) && b2&0xF0 == 0xE0 {
-					r2 = rune(b2&0x0F)<<12 | rune(src[i+4]&0x3F)<<6 | rune(src[i+5]&0x3F)
-				}
+				r2 := peekRune(src[i+3:])
 				switch {
 				case r2 < 0 || !dict.InfoLonger(info):
 					n, m, more = c.seg.MatchFrom(src[i:], c.seg.RootNonASCII(r), 3)

@@ -1,6 +1,10 @@
 package convert
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/tongwen/tongwen/internal/dict"
+)
 
 // TestSemantics checks the worked examples of OpenCC's semantics that the
 // Debian reference engine cannot confirm (it predates IDS handling and the
@@ -46,5 +50,41 @@ func TestTofuRisk(t *testing.T) {
 	}
 	if got := without.Convert("㑮"); got != "㑮" {
 		t.Errorf("t2s without tofu-risk dictionaries: %q, want 㑮", got)
+	}
+}
+
+// TestOverlongAfterKeyStart: an overlong encoding of an ASCII letter after
+// a character that starts a key "中A" must not be read as that letter (it
+// is three bytes of invalid UTF-8, passed through, and no key matches).
+func TestOverlongAfterKeyStart(t *testing.T) {
+	enc, err := dict.Encode(dict.Dict{"中A": {"X"}, "中": {"Z"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, err := dict.Decode(enc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"中A中A":                   "XX",
+		"中\xe0\x81\x81中A-padding": "Z\xe0\x81\x81X-padding", // E0 81 81 is an overlong 'A'
+		"中\xe0\x81\x81":           "Z\xe0\x81\x81",
+	} {
+		got, n, _ := walk(nil, []byte(in), tb, true, noLimit, nil)
+		if string(got) != want || n != len(in) {
+			t.Errorf("walk(%q) = %q (%d bytes), want %q", in, got, n, want)
+		}
+	}
+}
+
+// TestMalformedNeverLosesBytes: every config on text where malformed
+// sequences follow characters that start phrases keeps every invalid byte.
+func TestMalformedNeverLosesBytes(t *testing.T) {
+	in := []byte("头\xe0\x81\x81发 鼠标\xe0\x81\x81软件 U\xe0\x81\x81盘 头\xc0\xaf发 台\xed\xa0\x80湾")
+	for _, cfg := range Configs() {
+		c, _ := New(cfg)
+		if got, want := invalidBytes(c.Append(nil, in)), invalidBytes(in); got != want {
+			t.Errorf("%s: %d invalid bytes out, %d in", cfg, got, want)
+		}
 	}
 }

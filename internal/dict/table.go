@@ -17,7 +17,7 @@ type Table struct {
 	maxKey int
 	keys   int
 	ascii  [128]uint32 // root nodes of ASCII runes, copied out for the fast path
-	index  []uint16    // block number per blockSize runes
+	index  *[indexLen]uint16 // block number per blockSize runes
 	info   []uint32    // root info words (rootKids, rootInline, rootValue), blockSize per block
 	blocks []uint32    // root node ids, blockSize per block
 	bigram []uint32    // bigram filter bits, see BigramHash
@@ -95,7 +95,7 @@ func Decode(b []byte) (*Table, error) {
 	if bad {
 		return nil, errCorrupt
 	}
-	t.index = make([]uint16, indexLen) // 8 KiB: copied, it is tiny
+	t.index = new([indexLen]uint16) // 8 KiB: copied, it is tiny
 	for i := range t.index {
 		t.index[i] = binary.LittleEndian.Uint16(rawIndex[2*i:])
 		if int(t.index[i]) >= nBlocks {
@@ -190,7 +190,7 @@ func (t *Table) root(r rune) uint32 {
 	if uint32(r) >= maxIndexedRune {
 		return 0
 	}
-	blk := uint32(t.index[r>>blockShift])
+	blk := uint32(t.index[uint32(r)>>blockShift&(indexLen-1)])
 	return t.blocks[blk<<blockShift|uint32(r)&blockMask]
 }
 
@@ -204,7 +204,7 @@ func (t *Table) RootInfo(r rune) uint32 {
 	if uint32(r) >= maxIndexedRune {
 		return 0
 	}
-	blk := uint32(t.index[r>>blockShift])
+	blk := uint32(t.index[uint32(r)>>blockShift&(indexLen-1)])
 	return t.info[blk<<blockShift|uint32(r)&blockMask]
 }
 
@@ -265,37 +265,16 @@ func (t *Table) Match(s []byte) (n int, match uint32, more bool) {
 // in all), r1 a rune some longer key starts with: the pair table and the
 // trigram filter settle the common cases without walking the trie.
 func (t *Table) MatchPair(s []byte, r1, r2 rune, n1, n12 int) (n int, match uint32, more bool) {
-	root := t.root(r1)
-	h := pairHash(r1, r2) & t.pmask
-	var node2 uint32
-	for {
-		slot := t.pairs[h*pairWords : h*pairWords+pairWords : h*pairWords+pairWords]
-		if slot[pairFirst] == 0 {
-			break
-		}
-		if slot[pairFirst] == uint32(r1)+1 && slot[pairSecond] == uint32(r2) {
-			node2 = slot[pairNode]
-			break
-		}
-		h = (h + 1) & t.pmask
-	}
+	node2 := t.pair(r1, r2)
 	if node2 != 0 {
-		rec := t.nodes[node2*nodeWords : node2*nodeWords+nodeWords : node2*nodeWords+nodeWords]
-		deeper := rec[nodeCount] != 0
-		if deeper {
+		rec := (*[nodeWords]uint32)(t.nodes[node2*nodeWords:])
+		if rec[nodeCount] != 0 {
+			// Longer keys go on from r1 r2: does one go on with r3?
 			if n12 >= len(s) {
 				more = true
-			} else {
-				var r3 rune
-				if c := s[n12]; c < utf8.RuneSelf {
-					r3 = rune(c)
-				} else if r3, _ = DecodeRune(s[n12:]); r3 == utf8.RuneError {
-					r3 = -1 // let the trie decide
-				}
-				if r3 < 0 || t.trig[TrigramHash(r1, r2, r3)&t.tmask>>5]&(1<<(TrigramHash(r1, r2, r3)&t.tmask&31)) != 0 {
-					if n, match, more = t.MatchFrom(s, node2, n12); n > 0 || more {
-						return n, match, more
-					}
+			} else if r3, ok := decodeSimple(s[n12:]); !ok || t.maybeTrigram(r1, r2, r3) {
+				if n, match, more = t.MatchFrom(s, node2, n12); n > 0 || more {
+					return n, match, more
 				}
 			}
 		}
@@ -303,10 +282,43 @@ func (t *Table) MatchPair(s []byte, r1, r2 rune, n1, n12 int) (n int, match uint
 			return n12, node2, more
 		}
 	}
-	if t.nodes[root*nodeWords+nodeValue] != 0 {
+	if root := t.root(r1); t.nodes[root*nodeWords+nodeValue] != 0 {
 		return n1, root, more
 	}
 	return 0, 0, more
+}
+
+// pair returns the trie node of the key prefix r1 r2, or 0.
+func (t *Table) pair(r1, r2 rune) uint32 {
+	for h := pairHash(r1, r2) & t.pmask; ; h = (h + 1) & t.pmask {
+		slot := (*[pairWords]uint32)(t.pairs[h*pairWords:])
+		switch slot[pairFirst] {
+		case 0:
+			return 0
+		case uint32(r1) + 1:
+			if slot[pairSecond] == uint32(r2) {
+				return slot[pairNode]
+			}
+		}
+	}
+}
+
+func (t *Table) maybeTrigram(r1, r2, r3 rune) bool {
+	h := TrigramHash(r1, r2, r3) & t.tmask
+	return t.trig[h>>5]&(1<<(h&31)) != 0
+}
+
+// decodeSimple decodes an ASCII or three-byte rune at the start of s; ok
+// is false for anything else.
+func decodeSimple(s []byte) (rune, bool) {
+	c := s[0]
+	if c < utf8.RuneSelf {
+		return rune(c), true
+	}
+	if len(s) >= 3 && c&0xF0 == 0xE0 {
+		return rune(c&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), true
+	}
+	return 0, false
 }
 
 // MatchFrom continues Match from node id, reached after the first pos
