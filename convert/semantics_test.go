@@ -66,7 +66,7 @@ func TestOverlongAfterKeyStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	for in, want := range map[string]string{
-		"中A中A":                   "XX",
+		"中A中A":                    "XX",
 		"中\xe0\x81\x81中A-padding": "Z\xe0\x81\x81X-padding", // E0 81 81 is an overlong 'A'
 		"中\xe0\x81\x81":           "Z\xe0\x81\x81",
 	} {

@@ -16,21 +16,21 @@ import (
 type Table struct {
 	maxKey int
 	keys   int
-	ascii  [128]uint32 // root nodes of ASCII runes, copied out for the fast path
+	ascii  [128]uint32       // root nodes of ASCII runes, copied out for the fast path
 	index  *[indexLen]uint16 // block number per blockSize runes
-	info   []uint32    // root info words (rootKids, rootInline, rootValue), blockSize per block
-	blocks []uint32    // root node ids, blockSize per block
-	bigram []uint32    // bigram filter bits, see BigramHash
-	bmask  uint32      // number of bigram filter bits - 1
-	nodes  []uint32    // nodeWords per node, see the node* offsets
-	edge   []uint32    // per node: the rune on the edge from its parent
-	alt    []uint32    // per node: 1-based pool index of the other targets
-	efilt  []uint32    // edge filter bits, see EdgeHash
-	emask  uint32      // number of edge filter bits - 1
-	pairs  []uint32    // pair table, pairWords per slot, see pairHash
-	pmask  uint32      // number of pair slots - 1
-	trig   []uint32    // trigram filter bits, see TrigramHash
-	tmask  uint32      // number of trigram filter bits - 1
+	info   []uint32          // root info words (rootKids, rootInline, rootValue), blockSize per block
+	blocks []uint32          // root node ids, blockSize per block
+	bigram []uint32          // bigram filter bits, see BigramHash
+	bmask  uint32            // number of bigram filter bits - 1
+	nodes  []uint32          // nodeWords per node, see the node* offsets
+	edge   []uint32          // per node: the rune on the edge from its parent
+	alt    []uint32          // per node: 1-based pool index of the other targets
+	efilt  []uint32          // edge filter bits, see EdgeHash
+	emask  uint32            // number of edge filter bits - 1
+	pairs  []uint32          // pair table, pairWords per slot, see pairHash
+	pmask  uint32            // number of pair slots - 1
+	trig   []uint32          // trigram filter bits, see TrigramHash
+	tmask  uint32            // number of trigram filter bits - 1
 
 	valOff []uint32 // offsets into vals, one more than the pool size
 
