@@ -36,7 +36,8 @@ func walk(dst, s []byte, t *dict.Table, final bool, limit int, marks *[]mark) (o
 loop:
 	for i < len(s) {
 		var (
-			r, r2 rune // the three-byte character at i, and the rune after it (-1: unknown)
+			r, r2 rune   // the three-byte character at i, and the rune after it (-1: unknown)
+			w     uint64 // the eight bytes from i, when there are eight
 			info  uint32
 			c     = s[i]
 		)
@@ -48,24 +49,14 @@ loop:
 			goto general
 		}
 		if i+8 <= len(s) {
-			// One load decodes this character and the next.
-			w := binary.LittleEndian.Uint64(s[i:])
+			// One load holds this character and the next.
+			w = binary.LittleEndian.Uint64(s[i:])
 			if w&0xC0C0F0 != 0x8080E0 {
 				goto general
 			}
 			r = rune(w&0x0F)<<12 | rune(w>>8&0x3F)<<6 | rune(w>>16&0x3F)
-			r2 = -1
-			if w&0xC0C0F0000000 == 0x8080E0000000 {
-				r2 = rune(w>>24&0x0F)<<12 | rune(w>>32&0x3F)<<6 | rune(w>>40&0x3F)
-				if r2 < 0x800 || uint32(r2-0xD800) < 0x800 {
-					r2 = -1 // not UTF-8: let the trie decide
-				}
-			} else if b := byte(w >> 24); b < utf8.RuneSelf {
-				r2 = rune(b)
-			}
 		} else if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			r2 = -1 // near the end: let the trie decide
 		} else {
 			goto general
 		}
@@ -76,6 +67,21 @@ loop:
 		if info == 0 {
 			i += 3 // no key starts here: the character stays
 			continue
+		}
+		if dict.InfoLonger(info) {
+			switch {
+			case i+8 > len(s):
+				r2 = peekRune(s[i+3:]) // near the end
+			case w&0xC0C0F0000000 == 0x8080E0000000:
+				r2 = rune(w>>24&0x0F)<<12 | rune(w>>32&0x3F)<<6 | rune(w>>40&0x3F)
+				if r2 < 0x800 || uint32(r2-0xD800) < 0x800 {
+					r2 = -1 // not UTF-8: let the trie decide
+				}
+			case byte(w>>24) < utf8.RuneSelf:
+				r2 = rune(byte(w >> 24))
+			default:
+				r2 = -1
+			}
 		}
 		if dict.InfoLonger(info) && (r2 < 0 || t.MaybeBigram(r, r2)) {
 			// A key longer than this character may match.
@@ -264,8 +270,24 @@ func (r *run) convert(dst, src []byte, final bool) ([]byte, int) {
 		} else if i+3 < len(src) && b&0xF0 == 0xE0 && src[i+1]&0xC0 == 0x80 && src[i+2]&0xC0 == 0x80 {
 			// Fast rejection, as in walk: most characters start no
 			// segmentation key, or start keys the next rune does not continue.
-			r := rune(b&0x0F)<<12 | rune(src[i+1]&0x3F)<<6 | rune(src[i+2]&0x3F)
-			if r < 0x800 || (r >= 0xD800 && r <= 0xDFFF) || (r >= 0x2FF0 && r <= 0x2FFF) {
+			var r, r2 rune
+			if i+8 <= len(src) {
+				w := binary.LittleEndian.Uint64(src[i:])
+				r = rune(w&0x0F)<<12 | rune(w>>8&0x3F)<<6 | rune(w>>16&0x3F)
+				r2 = -1
+				if w&0xC0C0F0000000 == 0x8080E0000000 {
+					r2 = rune(w>>24&0x0F)<<12 | rune(w>>32&0x3F)<<6 | rune(w>>40&0x3F)
+					if r2 < 0x800 || uint32(r2-0xD800) < 0x800 {
+						r2 = -1
+					}
+				} else if b2 := byte(w >> 24); b2 < utf8.RuneSelf {
+					r2 = rune(b2)
+				}
+			} else {
+				r = rune(b&0x0F)<<12 | rune(src[i+1]&0x3F)<<6 | rune(src[i+2]&0x3F)
+				r2 = peekRune(src[i+3:])
+			}
+			if r < 0x800 || uint32(r-0xD800) < 0x800 || uint32(r-0x2FF0) < 0x10 {
 				n, m, more = c.seg.Match(src[i:])
 			} else {
 				info := c.seg.RootInfo(r)
@@ -273,7 +295,6 @@ func (r *run) convert(dst, src []byte, final bool) ([]byte, int) {
 					i += 3
 					continue
 				}
-				r2 := peekRune(src[i+3:])
 				switch {
 				case r2 < 0 || !dict.InfoLonger(info):
 					n, m, more = c.seg.MatchFrom(src[i:], c.seg.RootNonASCII(r), 3)
