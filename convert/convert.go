@@ -3,6 +3,7 @@ package convert
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -19,6 +20,7 @@ type Converter struct {
 	name  string
 	norm  []*dict.Table // normalization pre-pass, whole text
 	seg   *dict.Table   // segmentation; nil: the whole text is one segment
+	user  *dict.Table   // user entries (WithPhrases, WithDictionary); nil for none
 	steps []*dict.Table // conversion chain, per segment
 
 	// runSteps is the chain for text the segmentation did not match. It is
@@ -38,6 +40,28 @@ var _ transform.Transformer = (*Converter)(nil)
 
 type options struct {
 	tofu bool
+	user dict.Dict // user entries, later options overriding earlier ones
+	err  error
+}
+
+func (o *options) addUser(key string, values []string, source string) {
+	if o.err != nil {
+		return
+	}
+	if key == "" || !utf8.ValidString(key) {
+		o.err = fmt.Errorf("convert: %s: key %q is empty or not UTF-8", source, key)
+		return
+	}
+	for _, v := range values {
+		if !utf8.ValidString(v) {
+			o.err = fmt.Errorf("convert: %s: value of %q is not UTF-8", source, key)
+			return
+		}
+	}
+	if o.user == nil {
+		o.user = make(dict.Dict)
+	}
+	o.user[key] = values
 }
 
 // An Option changes how New builds a Converter.
@@ -49,6 +73,48 @@ type Option func(*options)
 // command-line tool leaves them out unless asked.
 func WithoutTofuRisk() Option { return func(o *options) { o.tofu = false } }
 
+// WithPhrases adds user entries: wherever a key occurs in the text, its
+// value is written instead, as is. User entries win over the bundled
+// dictionaries: at every position the longest user key that matches is
+// taken before any bundled phrase is considered, and no conversion step
+// touches its value (so {"魏恒": "魏恒"} keeps a name unconverted, and
+// {"鼠标": "鼠標"} in s2twp gives 鼠標, not 滑鼠). Elsewhere conversion is
+// exactly OpenCC's. Later options override earlier ones for the same key.
+func WithPhrases(phrases map[string]string) Option {
+	return func(o *options) {
+		keys := make([]string, 0, len(phrases))
+		for k := range phrases {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys) // deterministic error reporting
+		for _, k := range keys {
+			o.addUser(k, []string{phrases[k]}, "WithPhrases")
+		}
+	}
+}
+
+// WithDictionary adds user entries read from r in OpenCC's text format
+// (key, a tab, targets separated by spaces; '#' comments), with the same
+// precedence as WithPhrases; the first target is written, the others are
+// offered as alternatives. A malformed line makes New fail with an error
+// naming name and the line, such as "user.txt:3: missing tab between key
+// and value".
+func WithDictionary(name string, r io.Reader) Option {
+	return func(o *options) {
+		if o.err != nil {
+			return
+		}
+		entries, err := dict.Parse(r, name)
+		if err != nil {
+			o.err = err
+			return
+		}
+		for _, e := range entries {
+			o.addUser(e.Key, e.Values, name)
+		}
+	}
+}
+
 // Configs returns the names of the configurations New accepts, sorted.
 func Configs() []string { return dict.Configs() }
 
@@ -58,6 +124,9 @@ func New(config string, opts ...Option) (*Converter, error) {
 	o := options{tofu: true}
 	for _, opt := range opts {
 		opt(&o)
+	}
+	if o.err != nil {
+		return nil, o.err
 	}
 	name := strings.TrimSuffix(config, ".json")
 	plan, ok := dict.PlanOf(name)
@@ -97,6 +166,15 @@ func New(config string, opts ...Option) (*Converter, error) {
 	}
 	if plan.Segmentation != "" {
 		if c.seg, err = dict.Load(plan.Segmentation); err != nil {
+			return nil, err
+		}
+	}
+	if len(o.user) > 0 {
+		enc, err := dict.Encode(o.user)
+		if err != nil {
+			return nil, fmt.Errorf("convert: user entries: %w", err)
+		}
+		if c.user, err = dict.Decode(enc); err != nil {
 			return nil, err
 		}
 	}

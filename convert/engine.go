@@ -241,6 +241,7 @@ type run struct {
 	c     *Converter
 	limit int  // maximum output length, for Transform
 	full  bool // stopped because the output reached limit
+	stop  int  // how far closeRun and segMatch got when they return false
 	value [2 * utf8.UTFMax]byte
 	s     *scratch
 }
@@ -251,6 +252,9 @@ type run struct {
 // returns the number of bytes of src consumed.
 func (r *run) convert(dst, src []byte, final bool) ([]byte, int) {
 	c := r.c
+	if c.user != nil {
+		return r.convertUser(dst, src, final)
+	}
 	if c.seg == nil {
 		return r.segment(dst, src, final, true, c.steps)
 	}
@@ -323,30 +327,99 @@ func (r *run) convert(dst, src []byte, final bool) ([]byte, int) {
 			continue
 		}
 		// A match closes the pending run; both become segments.
-		if u < i {
-			out, k := r.segment(dst, src[u:i], true, true, c.runSteps)
-			if k < i-u {
-				return out, u + k
-			}
-			dst = out
+		var ok bool
+		if dst, ok = r.closeRun(dst, src[u:i]); !ok {
+			return dst, u + r.stop
 		}
-		if c.fused {
-			// The first step's output is the match's own target.
-			v := c.seg.ValueIn(&r.value, m)
-			out, k := r.segment(dst, v, true, false, c.steps[1:])
-			if k < len(v) {
-				return out, i
-			}
-			dst = out
-		} else {
-			out, k := r.segment(dst, src[i:i+n], true, false, c.steps)
-			if k < n {
-				return out, i + k
-			}
-			dst = out
+		if dst, ok = r.segMatch(dst, src[i:i+n], m); !ok {
+			return dst, i + r.stop
 		}
 		i += n
 		u = i
+	}
+	out, k := r.segment(dst, src[u:i], final && i == len(src), true, c.runSteps)
+	return out, u + k
+}
+
+// closeRun converts a closed run of text that the segmentation (and the
+// user dictionary) did not match. When the output limit cuts it short it
+// returns false, with r.stop the bytes of run consumed.
+func (r *run) closeRun(dst, run []byte) ([]byte, bool) {
+	if len(run) == 0 {
+		return dst, true
+	}
+	out, k := r.segment(dst, run, true, true, r.c.runSteps)
+	r.stop = k
+	return out, k == len(run)
+}
+
+// segMatch converts the segment key that the segmentation dictionary
+// matched (m is the match). It is all or nothing: false (with r.stop 0)
+// when the output limit does not leave room for it.
+func (r *run) segMatch(dst, key []byte, m uint32) ([]byte, bool) {
+	c := r.c
+	r.stop = 0
+	if c.fused {
+		// The first step's output is the match's own target.
+		v := c.seg.ValueIn(&r.value, m)
+		out, k := r.segment(dst, v, true, false, c.steps[1:])
+		return out, k == len(v)
+	}
+	out, k := r.segment(dst, key, true, false, c.steps)
+	return out, k == len(key)
+}
+
+// convertUser is convert for a Converter with user entries. At every
+// position the user dictionary is asked first: its longest match is
+// written as is, final, whatever the bundled dictionaries say there;
+// elsewhere the text is segmented and converted as OpenCC does. The text
+// between user matches (and, with segmentation, between segmentation
+// matches) forms the runs.
+func (r *run) convertUser(dst, src []byte, final bool) ([]byte, int) {
+	c := r.c
+	i, u := 0, 0
+	var ok bool
+	for i < len(src) {
+		n, m, more := c.user.Match(src[i:])
+		if more && !final {
+			break
+		}
+		if n > 0 {
+			if dst, ok = r.closeRun(dst, src[u:i]); !ok {
+				return dst, u + r.stop
+			}
+			v := c.user.ValueIn(&r.value, m)
+			if len(dst)+len(v) > r.limit {
+				r.full = true
+				return dst, i
+			}
+			dst = append(dst, v...)
+			i += n
+			u = i
+			continue
+		}
+		if c.seg != nil {
+			n, m, more = c.seg.Match(src[i:])
+			if more && !final {
+				break
+			}
+			if n > 0 {
+				if dst, ok = r.closeRun(dst, src[u:i]); !ok {
+					return dst, u + r.stop
+				}
+				if dst, ok = r.segMatch(dst, src[i:i+n], m); !ok {
+					return dst, i
+				}
+				i += n
+				u = i
+				continue
+			}
+		}
+		w := unitLen(src[i:], final)
+		if w == 0 {
+			break
+		}
+		i += w
 	}
 	out, k := r.segment(dst, src[u:i], final && i == len(src), true, c.runSteps)
 	return out, u + k

@@ -24,6 +24,8 @@ func FuzzConvert(f *testing.F) {
 		c, _ := New(cfg)
 		convs = append(convs, c)
 	}
+	withUser, _ := New("s2hk", WithPhrases(map[string]string{"头": "首", "发型": "X", "香港": "HK", "a⿰": "Y"}))
+	convs = append(convs, withUser)
 	f.Fuzz(func(t *testing.T, in []byte, chunk uint8) {
 		for _, c := range convs {
 			want := c.Append(nil, in)

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/tongwen/tongwen/convert"
@@ -21,6 +23,7 @@ interrupted run leaves any previous OUT intact.
 
 Examples:
   tongwen convert -c s2t testdata/golden/hans.txt
+  tongwen convert -c s2t --dict names.txt article.txt
   echo 鼠标和软件 | tongwen convert -c s2twp
   tongwen convert -c tw2sp -o cn.txt tw.txt
 
@@ -34,6 +37,8 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	fs.StringVar(config, "config", "", "same as -c")
 	output := fs.String("o", "", "write to `OUT` instead of standard output")
 	noTofu := fs.Bool("exclude-tofu-risk", false, "leave out dictionaries whose targets many fonts cannot show (OpenCC's may_output_tofu)")
+	var dicts listFlag
+	fs.Var(&dicts, "dict", "user dictionary `FILE` in OpenCC's text format (key TAB value); its entries win over the bundled ones; repeatable, later files win")
 	fs.Usage = func() { fmt.Fprint(stderr, convertUsage); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -48,9 +53,19 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if *noTofu {
 		opts = append(opts, convert.WithoutTofuRisk())
 	}
+	for _, name := range dicts {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		opts = append(opts, convert.WithDictionary(name, bytes.NewReader(b)))
+	}
+	if !slices.Contains(convert.Configs(), strings.TrimSuffix(*config, ".json")) {
+		return usagef("convert: unknown configuration %q (known: %s)", *config, strings.Join(convert.Configs(), ", "))
+	}
 	c, err := convert.New(*config, opts...)
 	if err != nil {
-		return usageError{err.Error()}
+		return err // a bad user dictionary: the message names file and line
 	}
 	return withOutput(*output, stdout, func(w io.Writer) error {
 		return eachInput(fs.Args(), stdin, func(name string, r io.Reader) error {
@@ -126,3 +141,9 @@ func withOutput(path string, stdout io.Writer, fn func(w io.Writer) error) error
 	done = true
 	return nil
 }
+
+// listFlag collects the values of a repeatable flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }

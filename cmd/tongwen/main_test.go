@@ -89,3 +89,18 @@ func TestExitCodes(t *testing.T) {
 		t.Errorf("configs listed %d names, want 16", len(strings.Fields(out)))
 	}
 }
+
+func TestConvertUserDictionary(t *testing.T) {
+	dir := t.TempDir()
+	good, bad := filepath.Join(dir, "names.txt"), filepath.Join(dir, "user.txt")
+	os.WriteFile(good, []byte("# names\n魏恒\t魏恒\n"), 0o644)
+	os.WriteFile(bad, []byte("头发\t頭髮\n\nbroken line\n"), 0o644)
+	out, _, code := tongwen(t, "魏恒的头发\n", "convert", "-c", "s2t", "--dict", good)
+	if code != 0 || out != "魏恒的頭髮\n" {
+		t.Errorf("got %q, exit %d", out, code)
+	}
+	_, errOut, code := tongwen(t, "x", "convert", "-c", "s2t", "--dict", bad)
+	if code != 1 || !strings.Contains(errOut, "user.txt:3: missing tab") {
+		t.Errorf("exit %d, stderr %q; want 1 and the file and line", code, errOut)
+	}
+}
