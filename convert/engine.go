@@ -13,7 +13,10 @@ const noLimit = int(^uint(0) >> 1)
 
 // mark is a walk position: where a walk over its input landed, and how
 // long its output was at that point.
-type mark struct{ in, out int }
+type mark struct {
+	in, out int
+	match   uint32 // the dictionary match taken here (0: an unmatched unit), for Segments
+}
 
 // walk converts s with one table the way OpenCC converts a segment with one
 // step: at each position the longest key wins and its first target is
@@ -145,7 +148,7 @@ loop:
 		dst = append(dst, s[pending:i]...)
 		pending = i
 		var adv int
-		if dst, adv, full = walkStep(dst, s[i:], t, final, limit); adv == 0 {
+		if dst, adv, full, _ = walkStep(dst, s[i:], t, final, limit); adv == 0 {
 			return dst, i, full
 		}
 		i += adv
@@ -187,42 +190,47 @@ func walkSlow(dst, s []byte, t *dict.Table, final bool, limit int, marks *[]mark
 	i := 0
 	for i < len(s) {
 		if marks != nil {
-			*marks = append(*marks, mark{i, len(dst) - base})
+			*marks = append(*marks, mark{in: i, out: len(dst) - base})
 		}
 		var adv int
-		if dst, adv, full = walkStep(dst, s[i:], t, final, limit); adv == 0 {
+		var m uint32
+		if dst, adv, full, m = walkStep(dst, s[i:], t, final, limit); adv == 0 {
 			return dst, i, full
+		}
+		if marks != nil {
+			(*marks)[len(*marks)-1].match = m
 		}
 		i += adv
 	}
 	if marks != nil {
-		*marks = append(*marks, mark{i, len(dst) - base})
+		*marks = append(*marks, mark{in: i, out: len(dst) - base})
 	}
 	return dst, i, false
 }
 
 // walkStep takes one step of walk at s[0]: a match, or one unmatched unit.
 // It returns how many bytes of s it consumed, 0 when it could not decide
-// (final is false) or the output would pass limit (full is then true).
-func walkStep(dst, s []byte, t *dict.Table, final bool, limit int) ([]byte, int, bool) {
+// (final is false) or the output would pass limit (full is then true),
+// and the match taken (0 for an unmatched unit).
+func walkStep(dst, s []byte, t *dict.Table, final bool, limit int) ([]byte, int, bool, uint32) {
 	n, m, more := t.Match(s)
 	if more && !final {
-		return dst, 0, false
+		return dst, 0, false, 0
 	}
 	if n > 0 {
 		if len(dst)+t.ValueLen(m) > limit {
-			return dst, 0, true
+			return dst, 0, true, 0
 		}
-		return t.AppendValue(dst, m), n, false
+		return t.AppendValue(dst, m), n, false, m
 	}
 	w := unitLen(s, final)
 	if w == 0 {
-		return dst, 0, false
+		return dst, 0, false, 0
 	}
 	if len(dst)+w > limit {
-		return dst, 0, true
+		return dst, 0, true, 0
 	}
-	return append(dst, s[:w]...), w, false
+	return append(dst, s[:w]...), w, false, 0
 }
 
 // scratch holds the buffers of one conversion call.

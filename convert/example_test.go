@@ -42,3 +42,21 @@ func ExampleConfigs() {
 	fmt.Println(convert.Configs())
 	// Output: [hk2s hk2sp hk2t jp2t s2hk s2hkp s2t s2tw s2twp t2hk t2jp t2s t2tw tw2s tw2sp tw2t]
 }
+
+func ExampleWithPhrases() {
+	// Keep a name that s2t would otherwise convert (恒 → 恆).
+	c, _ := convert.New("s2t", convert.WithPhrases(map[string]string{"魏恒": "魏恒"}))
+	fmt.Println(c.Convert("魏恒的头发"))
+	// Output: 魏恒的頭髮
+}
+
+func ExampleConverter_Segments() {
+	c, _ := convert.New("s2twp")
+	for _, s := range c.Segments("U盘的头发") {
+		fmt.Printf("%s %v -> %s %v %q\n", s.Source, s.In, s.Targets[0], s.Out, s.Targets[1:])
+	}
+	// Output:
+	// U盘 {0 4} -> 隨身碟 {0 9} []
+	// 的 {4 7} -> 的 {9 12} []
+	// 头发 {7 13} -> 頭髮 {12 18} []
+}

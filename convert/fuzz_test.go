@@ -6,9 +6,10 @@ import (
 	"unicode/utf8"
 )
 
-// FuzzConvert checks on any input, for a segmented and an unsegmented
-// config: no panic; streaming through Transform with small chunks and a
-// small dst gives Convert's bytes; every byte that is not UTF-8 survives.
+// FuzzConvert checks on any input, for segmented and unsegmented configs
+// and one with user entries: no panic; streaming through Transform with
+// small chunks and a small dst gives Convert's bytes; every byte that is
+// not UTF-8 survives; Segments covers input and output exactly.
 func FuzzConvert(f *testing.F) {
 	for _, s := range []string{"鼠标和软件", "U盘和鼠标，头发干了。", "⿰氵发 发 ⿰氵发展 ⿰汉", "豈有此理\U0002F800头发", "\xff\xfe中国\x00ab\xc3", "⿲⿱⿰"} {
 		f.Add([]byte(s), uint8(3))
@@ -36,6 +37,7 @@ func FuzzConvert(f *testing.F) {
 			if invalidBytes(want) < invalidBytes(in) {
 				t.Fatalf("%s: invalid bytes lost: %q -> %q", c.Name(), in, want)
 			}
+			checkSegments(t, c, string(in))
 		}
 	})
 }
