@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 func tongwen(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
@@ -102,5 +103,27 @@ func TestConvertUserDictionary(t *testing.T) {
 	_, errOut, code := tongwen(t, "x", "convert", "-c", "s2t", "--dict", bad)
 	if code != 1 || !strings.Contains(errOut, "user.txt:3: missing tab") {
 		t.Errorf("exit %d, stderr %q; want 1 and the file and line", code, errOut)
+	}
+}
+
+// TestConvertOneByteReads: 5 MB arriving one byte per read (a slow pipe)
+// and the same bytes from a regular file give identical output.
+func TestConvertOneByteReads(t *testing.T) {
+	golden, err := os.ReadFile(filepath.Join("..", "..", "testdata", "golden", "hans.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := bytes.Repeat(golden, 5<<20/len(golden)+1)[:5<<20]
+	file := filepath.Join(t.TempDir(), "in.txt")
+	os.WriteFile(file, in, 0o644)
+	var fromFile, fromPipe, errb bytes.Buffer
+	if code := run([]string{"convert", "-c", "s2twp", file}, nil, &fromFile, &errb); code != 0 {
+		t.Fatalf("file: exit %d: %s", code, errb.String())
+	}
+	if code := run([]string{"convert", "-c", "s2twp"}, iotest.OneByteReader(bytes.NewReader(in)), &fromPipe, &errb); code != 0 {
+		t.Fatalf("one-byte reads: exit %d: %s", code, errb.String())
+	}
+	if !bytes.Equal(fromFile.Bytes(), fromPipe.Bytes()) || fromFile.Len() == 0 {
+		t.Errorf("outputs differ: %d and %d bytes", fromFile.Len(), fromPipe.Len())
 	}
 }
