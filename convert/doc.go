@@ -19,6 +19,14 @@
 // streamed input was cut (OpenCC's command-line tool can split a phrase at
 // its 1 MiB block boundary).
 //
+// # Your own entries, candidates and offsets
+//
+// WithPhrases and WithDictionary add user entries that win over the
+// bundled dictionaries wherever their keys occur. Segments returns a
+// conversion as aligned pieces: input and output byte spans (for
+// highlighting in the original what was found in converted text) and every
+// target the dictionaries list for a piece, not only the first.
+//
 // Tofu-risk dictionaries (targets from recent CJK extensions that many
 // fonts lack) are included by default, as in OpenCC's library;
 // WithoutTofuRisk leaves them out, as OpenCC's command-line tool does.

@@ -202,23 +202,23 @@ func (c *Converter) segmentSpans(s []byte) []segSpan {
 			spans = append(spans, segSpan{u, i, spanRun, 0})
 		}
 	}
+	// User entries are asked first, then the segmentation dictionary.
+	layers := [...]struct {
+		t    *dict.Table
+		kind spanKind
+	}{{c.user, spanUser}, {c.seg, spanMatch}}
+next:
 	for i < len(s) {
-		if c.user != nil {
-			if n, m, _ := c.user.Match(s[i:]); n > 0 {
-				closeRun()
-				spans = append(spans, segSpan{i, i + n, spanUser, m})
-				i += n
-				u = i
+		for _, l := range layers {
+			if l.t == nil {
 				continue
 			}
-		}
-		if c.seg != nil {
-			if n, m, _ := c.seg.Match(s[i:]); n > 0 {
+			if n, m, _ := l.t.Match(s[i:]); n > 0 {
 				closeRun()
-				spans = append(spans, segSpan{i, i + n, spanMatch, m})
+				spans = append(spans, segSpan{i, i + n, l.kind, m})
 				i += n
 				u = i
-				continue
+				continue next
 			}
 		}
 		i += unitLen(s[i:], true)
