@@ -14,8 +14,6 @@ import (
 // and whose deeper levels are sorted runs of children. It is immutable and
 // safe for concurrent use.
 type Table struct {
-	maxKey int
-	keys   int
 	ascii  [128]uint32       // root nodes of ASCII runes, copied out for the fast path
 	index  *[indexLen]uint16 // block number per blockSize runes
 	info   []uint32          // root info words (rootKids, rootInline, rootValue), blockSize per block
@@ -58,7 +56,7 @@ func Decode(b []byte) (*Table, error) {
 		return nil, errCorrupt
 	}
 	h := func(i int) int { return int(binary.LittleEndian.Uint32(b[4*i:])) }
-	t := &Table{maxKey: h(0), keys: h(5)}
+	t := &Table{} // words 0 and 5 (longest key, key count) are for tools
 	nBlocks, nNodes, nVals, nBytes, nBigram, nEdge, nPair, nTrig := h(1), h(2), h(3), h(4), h(6), h(7), h(8), h(9)
 	for _, n := range []int{nBigram, nEdge, nPair, nTrig} {
 		if n <= 0 || n&(n-1) != 0 {
@@ -171,12 +169,6 @@ var littleEndian = func() bool {
 	return *(*byte)(unsafe.Pointer(&x)) == 1
 }()
 
-// MaxKeyLen is the length in bytes of the longest key.
-func (t *Table) MaxKeyLen() int { return t.maxKey }
-
-// Len is the number of keys.
-func (t *Table) Len() int { return t.keys }
-
 // Root returns the trie node reached by the one-rune key prefix r, or 0
 // when no key starts with r.
 func (t *Table) Root(r rune) uint32 {
@@ -231,12 +223,6 @@ func (t *Table) StartsKey(r rune) bool { return t.Root(r) != 0 }
 // ASCIIStartsKey reports whether a key starts with the byte b, which must
 // be ASCII.
 func (t *Table) ASCIIStartsKey(b byte) bool { return t.ascii[b&0x7F] != 0 }
-
-// IsLeaf reports whether no longer key continues from node.
-func (t *Table) IsLeaf(node uint32) bool { return t.nodes[node*nodeWords+nodeCount] == 0 }
-
-// HasChildren reports whether longer keys continue from node.
-func (t *Table) HasChildren(node uint32) bool { return !t.IsLeaf(node) }
 
 // Match finds the longest key that is a prefix of s. It returns the key's
 // length in bytes and a handle for Value and Alternatives, or n == 0 when
