@@ -291,6 +291,14 @@ func Encode(d Dict) ([]byte, error) {
 	// Pair table: every two-rune key prefix to its trie node, open
 	// addressing with linear probing at most half full, so a phrase hit
 	// finds its second-level node with one probe.
+	// Insertion order decides where probing places a pair: sort, so that
+	// the generated tables are the same on every run.
+	sort.Slice(bigrams, func(i, j int) bool {
+		if bigrams[i][0] != bigrams[j][0] {
+			return bigrams[i][0] < bigrams[j][0]
+		}
+		return bigrams[i][1] < bigrams[j][1]
+	})
 	pairSlots := 2
 	for pairSlots < 2*len(bigrams) {
 		pairSlots *= 2
