@@ -51,6 +51,13 @@ func TestStreamGolden(t *testing.T) {
 			if !bytes.Equal(buf.Bytes(), want) {
 				reportLineDiffs(t, in, buf.Bytes(), want)
 			}
+
+			// Direct Transform calls with random chunks and a tiny dst.
+			head := in[:bytes.LastIndexByte(in[:min(len(in), 24<<10)], '\n')+1]
+			sizes := []int{1, 7, 4096, 3, 1000, 64, 2}
+			if got, want := transformChunked(t, c, head, sizes, 5), c.Append(nil, head); !bytes.Equal(got, want) {
+				reportLineDiffs(t, head, got, want)
+			}
 		})
 	}
 }
