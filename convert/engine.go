@@ -104,13 +104,20 @@ loop:
 				i += 3
 				continue
 			}
-			if len(dst)+i-pending+t.ValueLen(id) > limit {
+			if pending < i {
+				if len(dst)+i-pending > limit {
+					break loop
+				}
+				dst = append(dst, s[pending:i]...)
+				pending = i
+			}
+			// Append, then check: past the limit the old dst is kept, and
+			// its bytes up to len(dst) are untouched either way.
+			if nd := t.AppendValue(dst, id); len(nd) <= limit {
+				dst = nd
+			} else {
 				break loop
 			}
-			if pending < i {
-				dst = append(dst, s[pending:i]...)
-			}
-			dst = t.AppendValue(dst, id)
 			i += n
 			pending = i
 			continue

@@ -373,11 +373,20 @@ func (t *Table) AppendValue(dst []byte, match uint32) []byte {
 	if v&inlineValue == 0 {
 		return append(dst, t.pooled(v)...)
 	}
-	dst = utf8.AppendRune(dst, rune(v&rootRune))
+	dst = appendRune(dst, rune(v&rootRune))
 	if v&inlineTwo != 0 {
-		dst = utf8.AppendRune(dst, rune(rec[nodeValue2]))
+		dst = appendRune(dst, rune(rec[nodeValue2]))
 	}
 	return dst
+}
+
+// appendRune is utf8.AppendRune with the three-byte case, nearly every
+// Chinese character, written inline.
+func appendRune(dst []byte, r rune) []byte {
+	if r >= 0x800 && r < 0x10000 && (r < 0xD800 || r > 0xDFFF) {
+		return append(dst, byte(0xE0|r>>12), byte(0x80|r>>6&0x3F), byte(0x80|r&0x3F))
+	}
+	return utf8.AppendRune(dst, r)
 }
 
 // ValueLen is the length in bytes of the first target of a match.
