@@ -479,6 +479,29 @@ func (r *run) segment(dst, seg []byte, closed, divisible bool, steps []*dict.Tab
 	if !divisible {
 		return dst, 0
 	}
+	if !closed {
+		// An open run (more of it may follow). Walk each step only as far
+		// as it can decide. When every later step consumes all of the
+		// previous step's output, the place where the first step stopped
+		// is a position every walk lands on, and the output is complete.
+		in := seg
+		n0 := 0
+		ok := true
+		for k, t := range steps {
+			buf, n, _ := walk(r.stepBuf(k), in, t, false, noLimit, nil)
+			r.s.steps[k] = buf
+			if k == 0 {
+				n0 = n
+			} else if n < len(in) {
+				ok = false
+				break
+			}
+			in = buf
+		}
+		if ok && n0 > 0 && len(dst)+len(in) <= r.limit && r.unitBoundary(seg, n0) {
+			return append(dst, in...), n0
+		}
+	}
 	// Find the last position of seg where every step's walk lands, so that
 	// converting seg up to there alone gives the same bytes, then convert
 	// that prefix as a closed segment.
@@ -487,6 +510,20 @@ func (r *run) segment(dst, seg []byte, closed, divisible bool, steps []*dict.Tab
 		return dst, 0
 	}
 	return r.segment(dst, seg[:p], true, true, steps)
+}
+
+// unitBoundary reports whether p is a place the segmentation walk lands
+// on in the unmatched run seg: the end of a unit counted from its start.
+func (r *run) unitBoundary(seg []byte, p int) bool {
+	i := 0
+	for i < p {
+		if w := unitLen(seg[i:], false); w > 0 {
+			i += w
+		} else {
+			return false
+		}
+	}
+	return i == p
 }
 
 // copySegment handles a chain with no steps: text is copied unit by unit.
