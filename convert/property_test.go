@@ -119,7 +119,7 @@ func TestChunkIndependenceLong(t *testing.T) {
 		for i := range sizes {
 			sizes[i] = 1 + rng.IntN(4096)
 		}
-		if got := transformChunked(t, c, in, sizes, 16+rng.IntN(64)); !bytes.Equal(got, want) {
+		if got := transformChunked(t, c, in, sizes, 256+rng.IntN(1024)); !bytes.Equal(got, want) {
 			t.Fatalf("%s: Transform with random chunks differs", cfg)
 		}
 	}
