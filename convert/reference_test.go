@@ -45,8 +45,29 @@ func TestReference(t *testing.T) {
 	}
 	lines := bytes.Count(corpus, []byte("\n"))
 	t.Logf("corpus: %d files, %d bytes, %d lines", len(files), len(corpus), lines)
+	type run struct {
+		cfg  string
+		tofu bool
+	}
+	var runs []run
 	for _, cfg := range Configs() {
-		cmd := exec.Command(ref, cfg)
+		runs = append(runs, run{cfg, true})
+	}
+	// Leaving out tofu-risk dictionaries (OpenCC's CLI default) changes the
+	// t2s family.
+	for _, cfg := range []string{"t2s", "tw2s", "tw2sp", "hk2s", "hk2sp"} {
+		runs = append(runs, run{cfg, false})
+	}
+	for _, rn := range runs {
+		cfg := rn.cfg
+		args := []string{cfg}
+		var opts []Option
+		if !rn.tofu {
+			args = []string{"--exclude-tofu-risk", cfg}
+			opts = append(opts, WithoutTofuRisk())
+			cfg += " (no tofu)"
+		}
+		cmd := exec.Command(ref, args...)
 		cmd.Stdin = bytes.NewReader(corpus)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
@@ -54,7 +75,7 @@ func TestReference(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: opencc-ref: %v: %s", cfg, err, stderr.String())
 		}
-		c, _ := New(cfg)
+		c, _ := New(rn.cfg, opts...)
 		got := c.Append(nil, corpus)
 		in := strings.Split(string(corpus), "\n")
 		g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
@@ -71,7 +92,7 @@ func TestReference(t *testing.T) {
 				}
 			}
 		}
-		t.Logf("%-6s %d of %d lines differ from the reference", cfg, diff, len(g))
+		t.Logf("%-16s %d of %d lines differ from the reference", cfg, diff, len(g))
 		if diff > 0 {
 			t.Errorf("%s: %d differing lines", cfg, diff)
 		}
