@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/tongwen/tongwen/convert"
 )
@@ -120,6 +122,17 @@ func withOutput(path string, stdout io.Writer, fn func(w io.Writer) error) error
 			os.Remove(tmp.Name())
 		}
 	}()
+	// Interrupted: the old file is intact (nothing was renamed yet); do not
+	// leave the temporary file behind either.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		if _, ok := <-sigs; ok {
+			os.Remove(tmp.Name())
+			os.Exit(130)
+		}
+	}()
+	defer func() { signal.Stop(sigs); close(sigs) }() // Stop first: no send on a closed channel
 	bw := newBufferedWriter(tmp)
 	if err := fn(bw); err != nil {
 		return err

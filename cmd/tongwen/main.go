@@ -25,7 +25,7 @@ func (e usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
-const topUsage = `tongwen: Chinese script conversion (OpenCC-exact), detection and normalization.
+const topUsage = `tongwen: Simplified/Traditional Chinese conversion, byte-identical to OpenCC.
 
 Usage:
   tongwen convert -c CONFIG [-o OUT] [FILE...]   convert files, or stdin when no FILE
