@@ -17,11 +17,14 @@ import (
 // and safe for concurrent use; as a transform.Transformer it keeps no state
 // between calls.
 type Converter struct {
-	name  string
-	norm  []*dict.Table // normalization pre-pass, whole text
-	seg   *dict.Table   // segmentation; nil: the whole text is one segment
-	user  *dict.Table   // user entries (WithPhrases, WithDictionary); nil for none
-	steps []*dict.Table // conversion chain, per segment
+	name string
+	norm []*dict.Table // normalization pre-pass, whole text
+	seg  *dict.Table   // segmentation; nil: the whole text is one segment
+	user *dict.Table   // user entries (WithPhrases, WithDictionary); nil for none
+	// userLF is set when a user key contains a line feed: then a line
+	// feed is no longer a boundary no conversion crosses (see Copy).
+	userLF bool
+	steps  []*dict.Table // conversion chain, per segment
 
 	// runSteps is the chain for text the segmentation did not match. It is
 	// steps, except where the plan's FirstRest applies: then the first step
@@ -168,6 +171,9 @@ func New(config string, opts ...Option) (*Converter, error) {
 		if c.seg, err = dict.Load(plan.Segmentation); err != nil {
 			return nil, err
 		}
+	}
+	for k := range o.user {
+		c.userLF = c.userLF || strings.Contains(k, "\n")
 	}
 	if len(o.user) > 0 {
 		enc, err := dict.Encode(o.user)

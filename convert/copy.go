@@ -20,6 +20,9 @@ const copyBlock = 256 << 10
 // bytes written.
 func (c *Converter) Copy(dst io.Writer, src io.Reader) (written int64, err error) {
 	workers := max(1, min(runtime.GOMAXPROCS(0), 8))
+	if c.userLF {
+		workers = 1 // a line feed may sit inside a user key: no safe split
+	}
 	buf := make([]byte, workers*copyBlock)
 	outs := make([][]byte, workers)
 	have := 0 // bytes of buf holding input not yet converted
@@ -102,7 +105,8 @@ func splitPieces(s []byte, n int) [][]byte {
 
 // hardBoundary returns the end of the first line feed at or after from
 // that no conversion can cross: no dictionary key contains a line feed
-// (the text format cannot hold one), so only an Ideographic Description
+// (the text format cannot hold one, and Copy does not split when a
+// WithPhrases key does), so only an Ideographic Description
 // Sequence could swallow it, and an IDS spans at most 64 code points after
 // its operator. A line feed with no IDS operator (U+2FF0–U+2FFF, UTF-8
 // E2 BF B0–BF) in the 256 bytes before it is therefore a place where

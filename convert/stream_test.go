@@ -203,6 +203,34 @@ func TestCopyParallel(t *testing.T) {
 	}
 }
 
+// TestCopyUserKeyWithLineFeed: a user key spanning a line feed must not be
+// cut by Copy's parallel split.
+func TestCopyUserKeyWithLineFeed(t *testing.T) {
+	c, err := New("s2t", WithPhrases(map[string]string{"头\n发": "[头发]"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The key's line feeds are the only ones, so a split at a line feed
+	// would cut a key.
+	base := bytes.ReplaceAll(readGolden(t, "hans.txt"), []byte("\n"), []byte(" "))
+	var in []byte
+	for range 8 {
+		in = append(in, base...)
+		in = append(in, "头\n发"...)
+	}
+	want := c.Append(nil, in)
+	if bytes.Count(want, []byte("[头发]")) != 8 {
+		t.Fatalf("Append matched the key %d times, want 8", bytes.Count(want, []byte("[头发]")))
+	}
+	var buf bytes.Buffer
+	if _, err := c.Copy(&buf, bytes.NewReader(in)); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("Copy differs from Append with a user key containing a line feed")
+	}
+}
+
 // TestInvalidUTF8PassesThrough: bytes that are not UTF-8 come out as they
 // went in, where OpenCC would stop with an error, and text around them
 // still converts.
