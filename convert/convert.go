@@ -193,6 +193,13 @@ func New(config string, opts ...Option) (*Converter, error) {
 		if len(rest) == 1 {
 			c.fused = true
 			c.runSteps = append([]*dict.Table{rest[0]}, c.steps[1:]...)
+			// One table for both steps over unmatched runs, when the
+			// generator could compose them.
+			if runs, err := load([]dict.Step{plan.Runs}); err == nil && len(runs) == 1 && len(c.steps) == 2 {
+				c.runSteps = runs
+			} else if err != nil {
+				return nil, err
+			}
 		}
 	}
 	var leads [256]bool

@@ -24,6 +24,11 @@ type Plan struct {
 	// text it did not match only the group's other members can match:
 	// FirstRest names the table of those members.
 	FirstRest Step
+
+	// Runs, when set (with FirstRest, and a chain of two steps), names one
+	// table equal to FirstRest followed by the second step (see Compose),
+	// so text the segmentation did not match is converted in one walk.
+	Runs Step
 }
 
 // Step names the table of one conversion step with and without the

@@ -416,3 +416,83 @@ func (w *writer) u32(xs ...uint32) {
 }
 
 func (w *writer) u16(x uint16) { w.buf = append(w.buf, byte(x), byte(x>>8)) }
+
+// Compose returns one dictionary that converts text as converting it with
+// first and then with then would, when first is a per-character map: every
+// key and every first target one rune, and neither dictionary has a key
+// with an IDS operator (U+2FF0–U+2FFF). Its keys are every string whose
+// image under first is a key of then (the preimages), with then's targets,
+// and every key c of first, with then's one-rune target of first's target
+// when there is one, else first's target. A walk with the result lands
+// where the walk with then over first's output lands, character for
+// character: candidate keys at a position are prefixes of the same text,
+// so the longest preimage matches exactly when the longest key of then
+// does, and units (IDS, invalid bytes) are skipped alike.
+//
+// ok is false when first is not such a map or a key has more than limit
+// preimages.
+func Compose(first, then Dict, limit int) (d Dict, ok bool) {
+	hasOperator := func(s string) bool {
+		for _, r := range s {
+			if r >= 0x2FF0 && r <= 0x2FFF {
+				return true
+			}
+		}
+		return false
+	}
+	image := make(map[rune]rune, len(first))
+	preimages := make(map[rune][]rune)
+	for k, vs := range first {
+		rk, rv := []rune(k), []rune(vs[0])
+		if len(rk) != 1 || len(rv) != 1 || string(rk) != k || string(rv) != vs[0] || hasOperator(k) {
+			return nil, false
+		}
+		image[rk[0]] = rv[0]
+		preimages[rv[0]] = append(preimages[rv[0]], rk[0])
+	}
+	for _, p := range preimages {
+		sort.Slice(p, func(i, j int) bool { return p[i] < p[j] })
+	}
+	pre := func(r rune) []rune {
+		p := preimages[r]
+		if _, mapped := image[r]; !mapped {
+			p = append([]rune{r}, p...) // a rune first leaves alone is its own preimage
+		}
+		return p
+	}
+	d = make(Dict)
+	for _, k := range then.Keys() {
+		if hasOperator(k) {
+			return nil, false
+		}
+		combos := [][]rune{nil}
+		for _, r := range k {
+			var next [][]rune
+			for _, c := range combos {
+				for _, p := range pre(r) {
+					next = append(next, append(append([]rune(nil), c...), p))
+				}
+			}
+			if combos = next; len(combos) > limit {
+				return nil, false
+			}
+		}
+		for _, c := range combos {
+			d[string(c)] = then[k]
+		}
+	}
+	for k := range first {
+		if _, done := d[k]; done {
+			continue // its image is a key of then: then's targets, set above
+		}
+		vs := make([]string, len(first[k]))
+		for i, v := range first[k] {
+			vs[i] = v
+			if t, ok := then[v]; ok && utf8.RuneCountInString(v) == 1 {
+				vs[i] = t[0]
+			}
+		}
+		d[k] = vs
+	}
+	return d, true
+}

@@ -66,6 +66,36 @@ func main() {
 		tables[expr] = enc
 		return expr
 	}
+	// compose adds the table that converts like a then b (dict.Compose), or
+	// returns "" when they do not compose.
+	compose := func(a, b *dict.Spec, tofu bool) string {
+		ea, eb := a.Expr(tofu), b.Expr(tofu)
+		if ea == "" || eb == "" {
+			return ""
+		}
+		expr := "then(" + ea + "," + eb + ")"
+		if _, done := tables[expr]; done {
+			return expr
+		}
+		da, err := a.Compile(tofu, load)
+		if err != nil {
+			log.Fatal(err)
+		}
+		db, err := b.Compile(tofu, load)
+		if err != nil {
+			log.Fatal(err)
+		}
+		d, ok := dict.Compose(da, db, 256)
+		if !ok {
+			return ""
+		}
+		enc, err := dict.Encode(d)
+		if err != nil {
+			log.Fatalf("%s: %v", expr, err)
+		}
+		tables[expr] = enc
+		return expr
+	}
 	steps := func(specs []*dict.Spec) []dict.Step {
 		var out []dict.Step
 		for _, s := range specs {
@@ -96,6 +126,9 @@ func main() {
 					first.Dicts[0].Expr(false) == p.Segmentation {
 					rest := &dict.Spec{Type: "group", Policy: "short_circuit", Dicts: first.Dicts[1:]}
 					p.FirstRest = dict.Step{Tofu: compile(rest, true), NoTofu: compile(rest, false)}
+					if len(c.Chain) == 2 {
+						p.Runs = dict.Step{Tofu: compose(rest, c.Chain[1], true), NoTofu: compose(rest, c.Chain[1], false)}
+					}
 				}
 			}
 		}
@@ -123,6 +156,9 @@ func main() {
 		writeSteps(&b, "Chain", p.Chain)
 		if p.FirstRest.Tofu != "" {
 			fmt.Fprintf(&b, "FirstRest: Step{Tofu: %q, NoTofu: %q},\n", p.FirstRest.Tofu, p.FirstRest.NoTofu)
+		}
+		if p.Runs.Tofu != "" {
+			fmt.Fprintf(&b, "Runs: Step{Tofu: %q, NoTofu: %q},\n", p.Runs.Tofu, p.Runs.NoTofu)
 		}
 		b.WriteString("},\n")
 	}

@@ -55,6 +55,7 @@ var plans = map[string]Plan{
 			{Tofu: "first(HKVariantsPhrases,HKVariants)", NoTofu: "first(HKVariantsPhrases,HKVariants)"},
 		},
 		FirstRest: Step{Tofu: "STCharacters", NoTofu: "STCharacters"},
+		Runs:      Step{Tofu: "then(STCharacters,first(HKVariantsPhrases,HKVariants))", NoTofu: "then(STCharacters,first(HKVariantsPhrases,HKVariants))"},
 	},
 	"s2hkp": {
 		Name: "Simplified Chinese to Traditional Chinese (Hong Kong variant, with phrases)",
@@ -67,6 +68,7 @@ var plans = map[string]Plan{
 			{Tofu: "first(HKPhrases,HKVariantsPhrases,HKVariants)", NoTofu: "first(HKPhrases,HKVariantsPhrases,HKVariants)"},
 		},
 		FirstRest: Step{Tofu: "STCharacters", NoTofu: "STCharacters"},
+		Runs:      Step{Tofu: "then(STCharacters,first(HKPhrases,HKVariantsPhrases,HKVariants))", NoTofu: "then(STCharacters,first(HKPhrases,HKVariantsPhrases,HKVariants))"},
 	},
 	"s2t": {
 		Name: "Simplified Chinese to Traditional Chinese (OpenCC Standard)",
@@ -88,6 +90,7 @@ var plans = map[string]Plan{
 			{Tofu: "first(TWVariantsPhrases,TWVariants)", NoTofu: "first(TWVariantsPhrases,TWVariants)"},
 		},
 		FirstRest: Step{Tofu: "STCharacters", NoTofu: "STCharacters"},
+		Runs:      Step{Tofu: "then(STCharacters,first(TWVariantsPhrases,TWVariants))", NoTofu: "then(STCharacters,first(TWVariantsPhrases,TWVariants))"},
 	},
 	"s2twp": {
 		Name: "Simplified Chinese to Traditional Chinese (Taiwan Standard, with Taiwan Phrases)",
@@ -100,6 +103,7 @@ var plans = map[string]Plan{
 			{Tofu: "first(TWPhrases,TWVariantsPhrases,TWVariants)", NoTofu: "first(TWPhrases,TWVariantsPhrases,TWVariants)"},
 		},
 		FirstRest: Step{Tofu: "STCharacters", NoTofu: "STCharacters"},
+		Runs:      Step{Tofu: "then(STCharacters,first(TWPhrases,TWVariantsPhrases,TWVariants))", NoTofu: "then(STCharacters,first(TWPhrases,TWVariantsPhrases,TWVariants))"},
 	},
 	"t2hk": {
 		Name: "Traditional Chinese (OpenCC Standard) to Traditional Chinese (Hong Kong variant)",
