@@ -377,11 +377,44 @@ func (r *run) segMatch(dst, key []byte, m uint32) ([]byte, bool) {
 	if c.fused {
 		// The first step's output is the match's own target.
 		v := c.seg.ValueIn(&r.value, m)
+		if len(c.steps) == 2 && startsNoKey(c.steps[1], v) {
+			// The second step would copy it: most targets.
+			if len(dst)+len(v) > r.limit {
+				r.full = true
+				return dst, false
+			}
+			return append(dst, v...), true
+		}
 		out, k := r.segment(dst, v, true, false, c.steps[1:])
 		return out, k == len(v)
 	}
 	out, k := r.segment(dst, key, true, false, c.steps)
 	return out, k == len(key)
+}
+
+// startsNoKey reports whether no key of t starts at any character of v,
+// so that converting v with t copies it. It answers false, to be safe,
+// for anything but ASCII and three-byte characters.
+func startsNoKey(t *dict.Table, v []byte) bool {
+	for i := 0; i < len(v); {
+		c := v[i]
+		if c < utf8.RuneSelf {
+			if t.ASCIIStartsKey(c) {
+				return false
+			}
+			i++
+			continue
+		}
+		if c&0xF0 != 0xE0 || i+2 >= len(v) {
+			return false
+		}
+		r := rune(c&0x0F)<<12 | rune(v[i+1]&0x3F)<<6 | rune(v[i+2]&0x3F)
+		if uint32(r-0x2FF0) < 0x10 || t.RootInfo(r) != 0 {
+			return false
+		}
+		i += 3
+	}
+	return true
 }
 
 // convertUser is convert for a Converter with user entries. At every
