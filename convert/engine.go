@@ -289,42 +289,47 @@ func (r *run) convert(dst, src []byte, final bool) ([]byte, int) {
 		} else if i+3 < len(src) && b&0xF0 == 0xE0 && src[i+1]&0xC0 == 0x80 && src[i+2]&0xC0 == 0x80 {
 			// Fast rejection, as in walk: most characters start no
 			// segmentation key, or start keys the next rune does not continue.
-			var r, r2 rune
+			var w uint64
+			var r1 rune
 			if i+8 <= len(src) {
-				w := binary.LittleEndian.Uint64(src[i:])
-				r = rune(w&0x0F)<<12 | rune(w>>8&0x3F)<<6 | rune(w>>16&0x3F)
-				r2 = -1
-				if w&0xC0C0F0000000 == 0x8080E0000000 {
-					r2 = rune(w>>24&0x0F)<<12 | rune(w>>32&0x3F)<<6 | rune(w>>40&0x3F)
-					if r2 < 0x800 || uint32(r2-0xD800) < 0x800 {
-						r2 = -1
-					}
-				} else if b2 := byte(w >> 24); b2 < utf8.RuneSelf {
-					r2 = rune(b2)
-				}
+				w = binary.LittleEndian.Uint64(src[i:])
+				r1 = rune(w&0x0F)<<12 | rune(w>>8&0x3F)<<6 | rune(w>>16&0x3F)
 			} else {
-				r = rune(b&0x0F)<<12 | rune(src[i+1]&0x3F)<<6 | rune(src[i+2]&0x3F)
-				r2 = peekRune(src[i+3:])
+				r1 = rune(b&0x0F)<<12 | rune(src[i+1]&0x3F)<<6 | rune(src[i+2]&0x3F)
 			}
-			if r < 0x800 || uint32(r-0xD800) < 0x800 || uint32(r-0x2FF0) < 0x10 {
+			if r1 < 0x800 || uint32(r1-0xD800) < 0x800 || uint32(r1-0x2FF0) < 0x10 {
 				n, m, more = c.seg.Match(src[i:])
 			} else {
-				info := c.seg.RootInfo(r)
+				info := c.seg.RootInfo(r1)
 				if info == 0 {
 					i += 3
 					continue
 				}
+				r2 := rune(-1)
 				switch {
-				case r2 < 0 || !dict.InfoLonger(info):
-					n, m, more = c.seg.MatchFrom(src[i:], c.seg.RootNonASCII(r), 3)
-				case !c.seg.MaybeBigram(r, r2):
-					if !dict.InfoKey(info) {
-						i += 3
-						continue
+				case i+8 > len(src):
+					r2 = peekRune(src[i+3:])
+				case w&0xC0C0F0000000 == 0x8080E0000000:
+					if r2 = rune(w>>24&0x0F)<<12 | rune(w>>32&0x3F)<<6 | rune(w>>40&0x3F); r2 < 0x800 || uint32(r2-0xD800) < 0x800 {
+						r2 = -1
 					}
-					n, m, more = 3, c.seg.RootNonASCII(r), false
+				case byte(w>>24) < utf8.RuneSelf:
+					r2 = rune(byte(w >> 24))
+				}
+				switch {
+				case r2 >= 0 && !dict.InfoKey(info) && !c.seg.MaybeBigram(r1, r2):
+					i += 3
+					continue
+				case r2 < 0 || !dict.InfoLonger(info):
+					n, m, more = c.seg.MatchFrom(src[i:], c.seg.RootNonASCII(r1), 3)
+				case !c.seg.MaybeBigram(r1, r2):
+					n, m, more = 3, c.seg.RootNonASCII(r1), false
 				default:
-					n, m, more = c.seg.MatchPair(src[i:], r, r2, 3, 3+utf8.RuneLen(r2))
+					n, m, more = c.seg.MatchPair(src[i:], r1, r2, 3, 3+utf8.RuneLen(r2))
+				}
+				if n == 0 && (!more || final) {
+					i += 3 // an ordinary character: one unit
+					continue
 				}
 			}
 		} else {
