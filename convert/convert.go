@@ -300,16 +300,6 @@ func (r *run) prefix(dst, src []byte, final bool) ([]byte, int) {
 	}
 }
 
-// origin maps an offset in a walk's output back to its input: the last
-// landing point whose output length is out.
-func origin(marks []mark, out int) (int, bool) {
-	i := sort.Search(len(marks), func(i int) bool { return marks[i].out > out })
-	if i == 0 || marks[i-1].out != out {
-		return 0, false
-	}
-	return marks[i-1].in, true
-}
-
 // needsNormalization reports whether the pre-pass would change src.
 func (c *Converter) needsNormalization(src []byte) bool {
 	if len(c.norm) == 0 {

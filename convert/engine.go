@@ -2,6 +2,7 @@ package convert
 
 import (
 	"encoding/binary"
+	"sort"
 	"sync"
 	"unicode/utf8"
 
@@ -72,18 +73,10 @@ loop:
 			continue
 		}
 		if dict.InfoLonger(info) {
-			switch {
-			case i+8 > len(s):
+			if i+8 <= len(s) {
+				r2 = runeAfter(w)
+			} else {
 				r2 = peekRune(s[i+3:]) // near the end
-			case w&0xC0C0F0000000 == 0x8080E0000000:
-				r2 = rune(w>>24&0x0F)<<12 | rune(w>>32&0x3F)<<6 | rune(w>>40&0x3F)
-				if r2 < 0x800 || uint32(r2-0xD800) < 0x800 {
-					r2 = -1 // not UTF-8: let the trie decide
-				}
-			case byte(w>>24) < utf8.RuneSelf:
-				r2 = rune(byte(w >> 24))
-			default:
-				r2 = -1
 			}
 		}
 		if dict.InfoLonger(info) && (r2 < 0 || t.MaybeBigram(r, r2)) {
@@ -128,6 +121,8 @@ loop:
 				i += 3 // maps to itself: stays in the pending run
 				continue
 			}
+			// A rune is at most 4 bytes: the exact length is needed only
+			// near the limit, which spares a call per character.
 			if len(dst)+i-pending+4 > limit && len(dst)+i-pending+utf8.RuneLen(v) > limit {
 				break loop
 			}
@@ -186,6 +181,22 @@ func peekRune(s []byte) rune {
 		if r >= 0x800 && uint32(r-0xD800) >= 0x800 {
 			return r
 		}
+	}
+	return -1
+}
+
+// runeAfter is peekRune for the character after a three-byte one, taken
+// from w, the eight bytes that start with it; small enough to inline.
+func runeAfter(w uint64) rune {
+	if w&0xC0C0F0000000 == 0x8080E0000000 {
+		r := rune(w>>24&0x0F)<<12 | rune(w>>32&0x3F)<<6 | rune(w>>40&0x3F)
+		if r < 0x800 || uint32(r-0xD800) < 0x800 {
+			return -1 // not UTF-8: let the trie decide
+		}
+		return r
+	}
+	if b := byte(w >> 24); b < utf8.RuneSelf {
+		return rune(b)
 	}
 	return -1
 }
@@ -305,16 +316,11 @@ func (r *run) convert(dst, src []byte, final bool) ([]byte, int) {
 					i += 3
 					continue
 				}
-				r2 := rune(-1)
-				switch {
-				case i+8 > len(src):
-					r2 = peekRune(src[i+3:])
-				case w&0xC0C0F0000000 == 0x8080E0000000:
-					if r2 = rune(w>>24&0x0F)<<12 | rune(w>>32&0x3F)<<6 | rune(w>>40&0x3F); r2 < 0x800 || uint32(r2-0xD800) < 0x800 {
-						r2 = -1
-					}
-				case byte(w>>24) < utf8.RuneSelf:
-					r2 = rune(byte(w >> 24))
+				var r2 rune
+				if i+8 <= len(src) {
+					r2 = runeAfter(w)
+				} else {
+					r2 = peekRune(src[i+3:]) // near the end
 				}
 				switch {
 				case r2 >= 0 && !dict.InfoKey(info) && !c.seg.MaybeBigram(r1, r2):
@@ -630,11 +636,7 @@ func (r *run) lastCut(seg []byte, closed bool, room int, steps []*dict.Table) in
 		if ui < 0 || units[ui] != p {
 			continue
 		}
-		off, ok := m0[j].out, true
-		for k := 1; k < len(steps) && ok; k++ {
-			off, ok = landing(r.s.marks[k], off)
-		}
-		if ok {
+		if _, off, ok := carry(r.s.marks, m0[j].out, nil); ok {
 			if off <= room {
 				best = p
 			} else {
@@ -646,22 +648,46 @@ func (r *run) lastCut(seg []byte, closed bool, room int, steps []*dict.Table) in
 	return best
 }
 
+// markAt returns the index of the mark at input offset in, or -1.
+func markAt(marks []mark, in int) int {
+	i := sort.Search(len(marks), func(i int) bool { return marks[i].in >= in })
+	if i == len(marks) || marks[i].in != in {
+		return -1
+	}
+	return i
+}
+
 // landing reports whether a walk landed on input offset in, and the output
 // length there.
 func landing(marks []mark, in int) (int, bool) {
-	lo, hi := 0, len(marks)
-	for lo < hi {
-		mid := (lo + hi) / 2
-		switch {
-		case marks[mid].in == in:
-			return marks[mid].out, true
-		case marks[mid].in < in:
-			lo = mid + 1
-		default:
-			hi = mid
-		}
+	if i := markAt(marks, in); i >= 0 {
+		return marks[i].out, true
 	}
 	return 0, false
+}
+
+// origin maps an offset in a walk's output back to its input: the last
+// landing point whose output length is out.
+func origin(marks []mark, out int) (int, bool) {
+	i := sort.Search(len(marks), func(i int) bool { return marks[i].out > out })
+	if i == 0 || marks[i-1].out != out {
+		return 0, false
+	}
+	return marks[i-1].in, true
+}
+
+// carry follows an output offset of the first step's walk (marks[0])
+// through the walks of the later steps, each over the previous step's
+// output. It appends to at the offset in each later step's input, and
+// returns the offset in the last step's output; ok is false when some
+// step's walk does not land there, so that the place is no common cut.
+func carry(marks [][]mark, out int, at []int) (_ []int, final int, ok bool) {
+	ok = true
+	for k := 1; k < len(marks) && ok; k++ {
+		at = append(at, out)
+		out, ok = landing(marks[k], out)
+	}
+	return at, out, ok
 }
 
 func (r *run) stepBuf(k int) []byte {

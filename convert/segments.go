@@ -125,23 +125,17 @@ func (c *Converter) pieces(seg []byte, steps []*dict.Table, emit func(start, end
 		in = outs[k]
 	}
 	// Landing points of step 0 that every later step also lands on, with
-	// the position of each in every step's input.
-	type cut struct{ at []int } // at[k]: offset in step k's input; at[len]: in the final output
-	var cuts []cut
+	// the position of each in every step's input: cut[k] is the offset in
+	// step k's input, cut[len(steps)] the offset in the final output.
+	var cuts [][]int
 	for _, m0 := range marks[0] {
-		at := []int{m0.in}
-		off, ok := m0.out, true
-		for k := 1; k < len(steps) && ok; k++ {
-			at = append(at, off)
-			off, ok = landing(marks[k], off)
-		}
-		if ok {
-			cuts = append(cuts, cut{append(at, off)})
+		if at, off, ok := carry(marks, m0.out, []int{m0.in}); ok {
+			cuts = append(cuts, append(at, off))
 		}
 	}
 	final := outs[len(steps)-1]
 	for j := 0; j+1 < len(cuts); j++ {
-		a, b := cuts[j].at, cuts[j+1].at
+		a, b := cuts[j], cuts[j+1]
 		first := string(final[a[len(steps)]:b[len(steps)]])
 		ts := []string{first}
 		// An entry with alternatives decides the piece when it is the
@@ -159,23 +153,6 @@ func (c *Converter) pieces(seg []byte, steps []*dict.Table, emit func(start, end
 		}
 		emit(a[0], b[0], ts)
 	}
-}
-
-// markAt returns the index of the mark at input offset in, or -1.
-func markAt(marks []mark, in int) int {
-	lo, hi := 0, len(marks)
-	for lo < hi {
-		mid := (lo + hi) / 2
-		switch {
-		case marks[mid].in == in:
-			return mid
-		case marks[mid].in < in:
-			lo = mid + 1
-		default:
-			hi = mid
-		}
-	}
-	return -1
 }
 
 type spanKind uint8
