@@ -137,21 +137,27 @@ func New(config string, opts ...Option) (*Converter, error) {
 		return nil, fmt.Errorf("convert: unknown configuration %q (known: %s)", config, strings.Join(Configs(), ", "))
 	}
 	c := &Converter{name: name}
+	// loadStep returns the table of a step, nil when the step drops out.
+	loadStep := func(s dict.Step) (*dict.Table, error) {
+		name := s.Tofu
+		if !o.tofu {
+			name = s.NoTofu
+		}
+		if name == "" {
+			return nil, nil
+		}
+		return dict.Load(name)
+	}
 	load := func(steps []dict.Step) ([]*dict.Table, error) {
 		var out []*dict.Table
 		for _, s := range steps {
-			tn := s.Tofu
-			if !o.tofu {
-				tn = s.NoTofu
-			}
-			if tn == "" {
-				continue
-			}
-			t, err := dict.Load(tn)
+			t, err := loadStep(s)
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, t)
+			if t != nil {
+				out = append(out, t)
+			}
 		}
 		return out, nil
 	}
@@ -185,21 +191,23 @@ func New(config string, opts ...Option) (*Converter, error) {
 		}
 	}
 	c.runSteps = c.steps
-	if plan.FirstRest.Tofu != "" && len(c.steps) > 0 {
-		rest, err := load([]dict.Step{plan.FirstRest})
+	if len(c.steps) > 0 {
+		rest, err := loadStep(plan.FirstRest)
 		if err != nil {
 			return nil, err
 		}
-		if len(rest) == 1 {
+		if rest != nil {
 			c.fused = true
-			c.runSteps = append([]*dict.Table{rest[0]}, c.steps[1:]...)
-			// One table for both steps over unmatched runs, when the
-			// generator could compose them.
-			if runs, err := load([]dict.Step{plan.Runs}); err == nil && len(runs) == 1 && len(c.steps) == 2 {
-				c.runSteps = runs
-			} else if err != nil {
-				return nil, err
-			}
+			c.runSteps = append([]*dict.Table{rest}, c.steps[1:]...)
+		}
+		// One table for both steps over unmatched runs, when the generator
+		// could compose them.
+		runs, err := loadStep(plan.Runs)
+		if err != nil {
+			return nil, err
+		}
+		if runs != nil && c.fused && len(c.steps) == 2 {
+			c.runSteps = []*dict.Table{runs}
 		}
 	}
 	var leads [256]bool

@@ -76,7 +76,7 @@ loop:
 			if i+8 <= len(s) {
 				r2 = runeAfter(w)
 			} else {
-				r2 = peekRune(s[i+3:]) // near the end
+				r2 = dict.PeekRune(s[i+3:]) // near the end
 			}
 		}
 		if dict.InfoLonger(info) && (r2 < 0 || t.MaybeBigram(r, r2)) {
@@ -165,27 +165,7 @@ loop:
 	return dst, pending + n, true
 }
 
-// peekRune decodes an ASCII or three-byte character at the start of s, the
-// common cases, for the pair and bigram lookups; it returns -1 for
-// anything else, including every malformed sequence, so that the trie,
-// which decodes fully, decides there.
-func peekRune(s []byte) rune {
-	if len(s) == 0 {
-		return -1
-	}
-	if c := s[0]; c < utf8.RuneSelf {
-		return rune(c)
-	}
-	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
-		r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
-		if r >= 0x800 && uint32(r-0xD800) >= 0x800 {
-			return r
-		}
-	}
-	return -1
-}
-
-// runeAfter is peekRune for the character after a three-byte one, taken
+// runeAfter is dict.PeekRune for the character after a three-byte one, taken
 // from w, the eight bytes that start with it; small enough to inline.
 func runeAfter(w uint64) rune {
 	if w&0xC0C0F0000000 == 0x8080E0000000 {
@@ -320,7 +300,7 @@ func (r *run) convert(dst, src []byte, final bool) ([]byte, int) {
 				if i+8 <= len(src) {
 					r2 = runeAfter(w)
 				} else {
-					r2 = peekRune(src[i+3:]) // near the end
+					r2 = dict.PeekRune(src[i+3:]) // near the end
 				}
 				switch {
 				case r2 >= 0 && !dict.InfoKey(info) && !c.seg.MaybeBigram(r1, r2):

@@ -91,8 +91,8 @@ const (
 	headerWords    = 10
 )
 
-// TrigramHash places three runes in a table's trigram filter.
-func TrigramHash(r1, r2, r3 rune) uint32 {
+// trigramHash places three runes in a table's trigram filter.
+func trigramHash(r1, r2, r3 rune) uint32 {
 	h := uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA6B ^ uint32(r3)*0xC2B2AE35
 	return h ^ h>>15
 }
@@ -120,15 +120,15 @@ const (
 	rootRune   = 1<<21 - 1
 )
 
-// BigramHash places a pair of runes in a table's bigram filter.
-func BigramHash(r1, r2 rune) uint32 {
+// bigramHash places a pair of runes in a table's bigram filter.
+func bigramHash(r1, r2 rune) uint32 {
 	h := uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA6B
 	return h ^ h>>15
 }
 
-// EdgeHash places the trie edge from node by rune r in a table's edge
+// edgeHash places the trie edge from node by rune r in a table's edge
 // filter.
-func EdgeHash(node uint32, r rune) uint32 {
+func edgeHash(node uint32, r rune) uint32 {
 	h := node*0x9E3779B1 ^ uint32(r)*0x85EBCA6B
 	return h ^ h>>16
 }
@@ -263,7 +263,7 @@ func Encode(d Dict) ([]byte, error) {
 	}
 	bigram := make([]uint32, bigramWords)
 	for _, p := range bigrams {
-		h := BigramHash(p[0], p[1]) & uint32(bigramWords*32-1)
+		h := bigramHash(p[0], p[1]) & uint32(bigramWords*32-1)
 		bigram[h>>5] |= 1 << (h & 31)
 	}
 	var poolBytes int
@@ -284,7 +284,7 @@ func Encode(d Dict) ([]byte, error) {
 	edges := make([]uint32, edgeWords)
 	for _, n := range order[1:] {
 		for r := range n.kids {
-			h := EdgeHash(n.id, r) & uint32(edgeWords*32-1)
+			h := edgeHash(n.id, r) & uint32(edgeWords*32-1)
 			edges[h>>5] |= 1 << (h & 31)
 		}
 	}
@@ -330,7 +330,7 @@ func Encode(d Dict) ([]byte, error) {
 	}
 	trigram := make([]uint32, trigramWords)
 	for _, p := range trigrams {
-		h := TrigramHash(p[0], p[1], p[2]) & uint32(trigramWords*32-1)
+		h := trigramHash(p[0], p[1], p[2]) & uint32(trigramWords*32-1)
 		trigram[h>>5] |= 1 << (h & 31)
 	}
 	w := &writer{}

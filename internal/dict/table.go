@@ -18,16 +18,16 @@ type Table struct {
 	index  *[indexLen]uint16 // block number per blockSize runes
 	info   []uint32          // root info words (rootKids, rootInline, rootValue), blockSize per block
 	blocks []uint32          // root node ids, blockSize per block
-	bigram []uint32          // bigram filter bits, see BigramHash
+	bigram []uint32          // bigram filter bits, see bigramHash
 	bmask  uint32            // number of bigram filter bits - 1
 	nodes  []uint32          // nodeWords per node, see the node* offsets
 	edge   []uint32          // per node: the rune on the edge from its parent
 	alt    []uint32          // per node: 1-based pool index of the other targets
-	efilt  []uint32          // edge filter bits, see EdgeHash
+	efilt  []uint32          // edge filter bits, see edgeHash
 	emask  uint32            // number of edge filter bits - 1
 	pairs  []uint32          // pair table, pairWords per slot, see pairHash
 	pmask  uint32            // number of pair slots - 1
-	trig   []uint32          // trigram filter bits, see TrigramHash
+	trig   []uint32          // trigram filter bits, see trigramHash
 	tmask  uint32            // number of trigram filter bits - 1
 
 	valOff []uint32 // offsets into vals, one more than the pool size
@@ -213,7 +213,7 @@ func InfoKey(info uint32) bool { return info&(rootInline|rootValue) != 0 }
 // MaybeBigram reports whether some key might start with r1 r2; false is
 // certain, true may be wrong.
 func (t *Table) MaybeBigram(r1, r2 rune) bool {
-	h := BigramHash(r1, r2) & t.bmask
+	h := bigramHash(r1, r2) & t.bmask
 	return t.bigram[h>>5]&(1<<(h&31)) != 0
 }
 
@@ -238,7 +238,7 @@ func (t *Table) Match(s []byte) (n int, match uint32, more bool) {
 	if c := s[0]; c < utf8.RuneSelf {
 		id = t.ascii[c]
 	} else {
-		r, size := DecodeRune(s)
+		r, size := decodeRune(s)
 		if size <= 1 {
 			return 0, 0, size == 0
 		}
@@ -258,7 +258,7 @@ func (t *Table) MatchPair(s []byte, r1, r2 rune, n1, n12 int) (n int, match uint
 			// Longer keys go on from r1 r2: does one go on with r3?
 			if n12 >= len(s) {
 				more = true
-			} else if r3, ok := decodeSimple(s[n12:]); !ok || t.maybeTrigram(r1, r2, r3) {
+			} else if r3, ok := filterRune(s[n12:]); !ok || t.maybeTrigram(r1, r2, r3) {
 				if n, match, more = t.MatchFrom(s, node2, n12); n > 0 || more {
 					return n, match, more
 				}
@@ -290,13 +290,18 @@ func (t *Table) pair(r1, r2 rune) uint32 {
 }
 
 func (t *Table) maybeTrigram(r1, r2, r3 rune) bool {
-	h := TrigramHash(r1, r2, r3) & t.tmask
+	h := trigramHash(r1, r2, r3) & t.tmask
 	return t.trig[h>>5]&(1<<(h&31)) != 0
 }
 
-// decodeSimple decodes an ASCII or three-byte rune at the start of s; ok
-// is false for anything else.
-func decodeSimple(s []byte) (rune, bool) {
+// filterRune decodes an ASCII or three-byte character at the start of s
+// for the trigram filter only, without validating continuation bytes, so
+// that it inlines. Malformed bytes give some rune, and either answer of
+// the filter is then right: "no", because no key goes on through bytes
+// that are not UTF-8; "maybe", because the trie, which validates, then
+// decides. ok is false for anything else. (PeekRune validates: its result
+// decides match lengths.)
+func filterRune(s []byte) (rune, bool) {
 	c := s[0]
 	if c < utf8.RuneSelf {
 		return rune(c), true
@@ -305,6 +310,26 @@ func decodeSimple(s []byte) (rune, bool) {
 		return rune(c&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), true
 	}
 	return 0, false
+}
+
+// PeekRune decodes an ASCII or three-byte character at the start of s,
+// the common cases, for the pair, bigram and trigram lookups; it returns
+// -1 for anything else, including every malformed sequence, so that the
+// trie, which decodes fully, decides there.
+func PeekRune(s []byte) rune {
+	if len(s) == 0 {
+		return -1
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		return rune(c)
+	}
+	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+		r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+		if r >= 0x800 && uint32(r-0xD800) >= 0x800 {
+			return r
+		}
+	}
+	return -1
 }
 
 // MatchFrom continues Match from node id, reached after the first pos
@@ -327,11 +352,11 @@ func (t *Table) MatchFrom(s []byte, id uint32, pos int) (n int, match uint32, mo
 		size := 1
 		if c := s[pos]; c < utf8.RuneSelf {
 			r = rune(c)
-		} else if r, size = DecodeRune(s[pos:]); size <= 1 {
+		} else if r, size = decodeRune(s[pos:]); size <= 1 {
 			more = size == 0
 			break
 		}
-		if h := EdgeHash(id, r) & t.emask; t.efilt[h>>5]&(1<<(h&31)) == 0 {
+		if h := edgeHash(id, r) & t.emask; t.efilt[h>>5]&(1<<(h&31)) == 0 {
 			break // no child has r: the filter has no false negatives
 		}
 		id = t.child(rec[nodeFirst], count, r)
@@ -455,7 +480,7 @@ func (t *Table) leadBytes() [256]bool {
 // be empty and must not start with an ASCII byte. It returns size 1 for an
 // invalid sequence and size 0 when s ends inside what could still become a
 // valid sequence. The common three-byte case is decoded inline.
-func DecodeRune(s []byte) (rune, int) {
+func decodeRune(s []byte) (rune, int) {
 	if len(s) >= 3 {
 		c0, c1, c2 := s[0], s[1], s[2]
 		if c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
