@@ -47,45 +47,21 @@ func main() {
 		return d, nil
 	}
 	tables := map[string][]byte{}
-	compile := func(s *dict.Spec, tofu bool) string {
-		expr := s.Expr(tofu)
-		if expr == "" {
-			return ""
-		}
-		if _, done := tables[expr]; done {
-			return expr
-		}
+	// build compiles and encodes the dictionary of one spec.
+	build := func(s *dict.Spec, tofu bool) dict.Dict {
 		d, err := s.Compile(tofu, load)
 		if err != nil {
 			log.Fatal(err)
 		}
-		enc, err := dict.Encode(d)
-		if err != nil {
-			log.Fatalf("%s: %v", expr, err)
-		}
-		tables[expr] = enc
-		return expr
+		return d
 	}
-	// compose adds the table that converts like a then b (dict.Compose), or
-	// returns "" when they do not compose.
-	compose := func(a, b *dict.Spec, tofu bool) string {
-		ea, eb := a.Expr(tofu), b.Expr(tofu)
-		if ea == "" || eb == "" {
-			return ""
-		}
-		expr := "then(" + ea + "," + eb + ")"
+	// store encodes the table for expr, once; produce returns its dictionary,
+	// or false when there is none.
+	store := func(expr string, produce func() (dict.Dict, bool)) string {
 		if _, done := tables[expr]; done {
 			return expr
 		}
-		da, err := a.Compile(tofu, load)
-		if err != nil {
-			log.Fatal(err)
-		}
-		db, err := b.Compile(tofu, load)
-		if err != nil {
-			log.Fatal(err)
-		}
-		d, ok := dict.Compose(da, db, 256)
+		d, ok := produce()
 		if !ok {
 			return ""
 		}
@@ -95,6 +71,24 @@ func main() {
 		}
 		tables[expr] = enc
 		return expr
+	}
+	compile := func(s *dict.Spec, tofu bool) string {
+		expr := s.Expr(tofu)
+		if expr == "" {
+			return ""
+		}
+		return store(expr, func() (dict.Dict, bool) { return build(s, tofu), true })
+	}
+	// compose adds the table that converts like a then b (dict.Compose), or
+	// returns "" when they do not compose.
+	compose := func(a, b *dict.Spec, tofu bool) string {
+		ea, eb := a.Expr(tofu), b.Expr(tofu)
+		if ea == "" || eb == "" {
+			return ""
+		}
+		return store("then("+ea+","+eb+")", func() (dict.Dict, bool) {
+			return dict.Compose(build(a, tofu), build(b, tofu), 256)
+		})
 	}
 	steps := func(specs []*dict.Spec) []dict.Step {
 		var out []dict.Step
